@@ -1,0 +1,10 @@
+package vn.dangvu.audit;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** One entry of the trail, as the audit page shows it. */
+public record AuditEntry(long seq, Instant at, String actor, String action, String entityType, @Nullable String entityId,
+		@Nullable String summary, @Nullable String before, @Nullable String after) {
+}

@@ -1,0 +1,421 @@
+package vn.dangvu.organizations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.dangvu.shared.VnText;
+
+@Repository
+class MemberRepository {
+
+	private static final String ROW_COLUMNS = """
+			m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
+			m.ethnicity, m.phone, o.id as org_id, o.name as org_name, (m.organization_id <> o.id) as temporary, m.card_no
+			""";
+
+	// Filters shared by the list and its count. The subtree is that of :root; a member temporarily attached to an
+	// organization of the subtree appears there too.
+	private static final String LIST_WHERE = """
+			from organizations.member m
+			join organizations.organization o on o.id = m.organization_id
+			                                  or (m.temp_organization_id = o.id and m.status <> 'TRANSFERRING')
+			where o.path <@ cast(:root as ltree)
+			  and o.path <@ any(cast(:paths as ltree[]))
+			  and (:q = '' or m.name_folded like '%' || :q || '%')
+			  and (case :status
+			         when '' then m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+			         when 'GONE' then m.status in ('REMOVED','EXPELLED','LEFT','DECEASED')
+			         when 'ALL' then true
+			         else organizations.status_key(m.standing, m.status) = :status end)
+			  and (:gender = '' or m.gender = :gender)
+			  and (:ethnicity = '' or m.ethnicity = :ethnicity)
+			  and (:minAge = 0 or (m.standing = 'OFFICIAL' and m.party_age_basis <= cast(:cutoff as date)))
+			""";
+
+	private static final String LIST = "select " + ROW_COLUMNS + LIST_WHERE + """
+			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
+			limit :limit offset :offset
+			""";
+
+	private static final String COUNT = "select count(*) " + LIST_WHERE;
+
+	private static final String LIST_AS_OF = """
+			select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
+			       m.ethnicity, m.phone, o.id as org_id, o.name as org_name, (ms.kind = 'TEMPORARY') as temporary, m.card_no
+			from organizations.membership ms
+			join organizations.member m on m.id = ms.member_id
+			join organizations.organization o on o.id = ms.organization_id
+			where ms.organization_id = :org and ms.valid @> cast(:date as date)
+			  and o.path <@ any(cast(:paths as ltree[]))
+			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
+			""";
+
+	private static final String PEERS = """
+			select m.id, m.full_name, m.standing, m.status,
+			       coalesce((select string_agg(p.title, ',') from organizations.position p
+			                 where p.member_id = m.id and p.ended_on is null), '') as positions
+			from organizations.member m
+			where m.organization_id = :org and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED','TRANSFERRING')
+			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
+			""";
+
+	private static final String DETAILS = """
+			select m.*, o.name as org_name, o.path::text as org_path, t.name as temp_org_name,
+			       case when m.citizen_id_enc is null then null else pgp_sym_decrypt(m.citizen_id_enc, :key) end as citizen_id,
+			       exists (select 1 from organizations.member_photo ph where ph.member_id = m.id) as has_photo
+			from organizations.member m
+			join organizations.organization o on o.id = m.organization_id
+			left join organizations.organization t on t.id = m.temp_organization_id
+			where m.id = :id
+			  and (o.path <@ any(cast(:paths as ltree[]))
+			       or t.path <@ any(cast(:paths as ltree[]))
+			       or m.id = :self)
+			""";
+
+	private static final String INCOMING = """
+			select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
+			       m.ethnicity, null as phone, o.id as org_id, o.name as org_name, false as temporary, null as card_no
+			from organizations.member m
+			join organizations.organization o on o.id = m.organization_id
+			join organizations.organization d on d.id = m.transfer_to_id
+			where m.status = 'TRANSFERRING' and d.id = :org and d.path <@ any(cast(:paths as ltree[]))
+			order by m.given_name collate "vi-x-icu", m.id
+			""";
+
+	private static final String INSERT = """
+			insert into organizations.member (organization_id, full_name, birth_name, aliases, gender, birth_date,
+			    birthplace, hometown, residence, ethnicity, religion, citizen_id_enc, citizen_id_hash, citizen_id_last4,
+			    record_no, card_no, card_issue, admitted_on, ceremony_on, recognized_on, party_age_basis, standing, status,
+			    status_since, education, professional, political_theory, foreign_language, occupation, workplace, phone,
+			    email, demo)
+			values (:org, :fullName, :birthName, :aliases, :gender, :birthDate, :birthplace, :hometown, :residence,
+			    :ethnicity, :religion,
+			    case when cast(:cid as text) is null then null else pgp_sym_encrypt(cast(:cid as text), :key) end,
+			    case when cast(:cid as text) is null then null else hmac(cast(:cid as text), :key, 'sha256') end,
+			    right(cast(:cid as text), 4),
+			    :recordNo, :cardNo, :cardIssue, :admittedOn, :ceremonyOn, :recognizedOn, :admittedOn, :standing, 'ACTIVE',
+			    coalesce(:recognizedOn, :admittedOn), :education, :professional, :politicalTheory, :foreignLanguage,
+			    :occupation, :workplace, :phone, :email, false)
+			returning id
+			""";
+
+	private static final String UPDATE = """
+			update organizations.member set full_name = :fullName, birth_name = :birthName, aliases = :aliases,
+			    gender = :gender, birth_date = :birthDate, birthplace = :birthplace, hometown = :hometown,
+			    residence = :residence, ethnicity = :ethnicity, religion = :religion,
+			    citizen_id_enc = case when cast(:cid as text) is null then null else pgp_sym_encrypt(cast(:cid as text), :key) end,
+			    citizen_id_hash = case when cast(:cid as text) is null then null else hmac(cast(:cid as text), :key, 'sha256') end,
+			    citizen_id_last4 = right(cast(:cid as text), 4),
+			    record_no = :recordNo, card_no = :cardNo, card_issue = :cardIssue, admitted_on = :admittedOn,
+			    ceremony_on = :ceremonyOn, recognized_on = :recognizedOn, party_age_basis = :admittedOn,
+			    education = :education, professional = :professional, political_theory = :politicalTheory,
+			    foreign_language = :foreignLanguage, occupation = :occupation, workplace = :workplace, phone = :phone,
+			    email = :email, updated_at = now(), version = version + 1
+			where id = :id and version = :version
+			""";
+
+	private static final String DUPLICATES = """
+			select m.id, m.full_name,
+			       case when m.citizen_id_hash = hmac(cast(:cid as text), :key, 'sha256') then 'Số CCCD'
+			            when m.card_no = :cardNo then 'Số thẻ đảng viên'
+			            else 'Số lý lịch' end as field
+			from organizations.member m
+			where m.id <> :self
+			  and (m.citizen_id_hash = hmac(cast(:cid as text), :key, 'sha256')
+			       or (cast(:cardNo as text) is not null and m.card_no = :cardNo)
+			       or (cast(:recordNo as text) is not null and m.record_no = :recordNo))
+			limit 3
+			""";
+
+	private final JdbcClient jdbc;
+	private final String key;
+
+	MemberRepository(JdbcClient jdbc, @Value("${dangvu.crypto.key}") String key) {
+		this.jdbc = jdbc;
+		this.key = key;
+	}
+
+	PageRows list(String rootPath, List<String> paths, MemberFilter f) {
+		var count = bind(jdbc.sql(COUNT), rootPath, paths, f).query(Long.class).single();
+		var rows = bind(jdbc.sql(LIST), rootPath, paths, f).param("limit", f.size())
+			.param("offset", (f.page() - 1) * f.size()).query(this::row).list();
+		return new PageRows(rows, count);
+	}
+
+	/** Streams the whole filtered list (exports). */
+	void each(String rootPath, List<String> paths, MemberFilter f, java.util.function.Consumer<MemberRow> out) {
+		bind(jdbc.sql(LIST), rootPath, paths, f).param("limit", 1_000_000).param("offset", 0)
+			.query(this::row).stream().forEach(out);
+	}
+
+	record PageRows(List<MemberRow> rows, long total) {
+	}
+
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String rootPath, List<String> paths, MemberFilter f) {
+		return spec.param("root", rootPath).param("paths", OrganizationRepository.array(paths))
+			.param("q", VnText.fold(f.q()).replace("%", "").replace("_", "")).param("status", f.status())
+			.param("gender", f.gender()).param("ethnicity", f.ethnicity()).param("minAge", f.minPartyAge())
+			.param("cutoff", VnText.today().minusYears(f.minPartyAge()));
+	}
+
+	List<MemberRow> listAsOf(long orgId, LocalDate date, List<String> paths) {
+		return jdbc.sql(LIST_AS_OF).param("org", orgId).param("date", date)
+			.param("paths", OrganizationRepository.array(paths)).query(this::row).list();
+	}
+
+	List<MemberRow> incoming(long orgId, List<String> paths) {
+		return jdbc.sql(INCOMING).param("org", orgId).param("paths", OrganizationRepository.array(paths))
+			.query(this::row).list();
+	}
+
+	List<MemberPeer> peers(long orgId) {
+		return jdbc.sql(PEERS).param("org", orgId).query((rs, i) -> new MemberPeer(rs.getLong("id"),
+				rs.getString("full_name"), MemberStatus.of(rs.getString("standing"), rs.getString("status")),
+				titles(rs.getString("positions")))).list();
+	}
+
+	private static String titles(String codes) {
+		if (codes.isEmpty()) {
+			return "";
+		}
+		return String.join(", ", java.util.Arrays.stream(codes.split(",")).map(c -> Position.TITLES.getOrDefault(c, c)).toList());
+	}
+
+	Optional<MemberDetails> details(long id, List<String> paths, @Nullable Long self) {
+		return jdbc.sql(DETAILS).param("id", id).param("paths", OrganizationRepository.array(paths))
+			.param("self", self == null ? -1L : self).param("key", key).query(this::details).optional();
+	}
+
+	/** For a pending transfer only: the receiving cell acts on a record it cannot yet see. */
+	Optional<MemberDetails> detailsUnscoped(long id) {
+		String sql = DETAILS.substring(0, DETAILS.indexOf("where m.id = :id")) + "where m.id = :id";
+		return jdbc.sql(sql).param("id", id).param("key", key).query(this::details).optional();
+	}
+
+	Optional<Long> currentOrganization(long memberId) {
+		return jdbc.sql("""
+				select organization_id from organizations.member
+				where id = :id and status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("id", memberId).query(Long.class).optional();
+	}
+
+	List<String[]> duplicates(MemberInput.Data d, long self) {
+		return jdbc.sql(DUPLICATES).param("cid", d.citizenId()).param("key", key).param("cardNo", d.cardNo())
+			.param("recordNo", d.recordNo()).param("self", self)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
+	}
+
+	long insert(long orgId, MemberInput.Data d) {
+		return bindData(jdbc.sql(INSERT), d).param("org", orgId).query(Long.class).single();
+	}
+
+	boolean update(long id, int version, MemberInput.Data d) {
+		return bindData(jdbc.sql(UPDATE), d).param("id", id).param("version", version).update() == 1;
+	}
+
+	private JdbcClient.StatementSpec bindData(JdbcClient.StatementSpec s, MemberInput.Data d) {
+		return s.param("fullName", d.fullName()).param("birthName", d.birthName()).param("aliases", d.aliases())
+			.param("gender", d.gender()).param("birthDate", d.birthDate()).param("birthplace", d.birthplace())
+			.param("hometown", d.hometown()).param("residence", d.residence()).param("ethnicity", d.ethnicity())
+			.param("religion", d.religion()).param("cid", d.citizenId()).param("key", key)
+			.param("recordNo", d.recordNo()).param("cardNo", d.cardNo()).param("cardIssue", d.cardIssue())
+			.param("admittedOn", d.admittedOn()).param("ceremonyOn", d.ceremonyOn())
+			.param("recognizedOn", d.recognizedOn()).param("standing", d.standing())
+			.param("education", d.education()).param("professional", d.professional())
+			.param("politicalTheory", d.politicalTheory()).param("foreignLanguage", d.foreignLanguage())
+			.param("occupation", d.occupation()).param("workplace", d.workplace()).param("phone", d.phone())
+			.param("email", d.email());
+	}
+
+	void openMembership(long memberId, long orgId, String kind, LocalDate from) {
+		jdbc.sql("""
+				insert into organizations.membership (member_id, organization_id, kind, valid)
+				values (:m, :o, :k, daterange(cast(:from as date), null))
+				on conflict do nothing
+				""").param("m", memberId).param("o", orgId).param("k", kind).param("from", from).update();
+	}
+
+	void closeMembership(long memberId, String kind, LocalDate to) {
+		jdbc.sql("""
+				update organizations.membership set valid = daterange(lower(valid), greatest(lower(valid), cast(:to as date)))
+				where member_id = :m and kind = :k and upper_inf(valid)
+				""").param("m", memberId).param("k", kind).param("to", to).update();
+	}
+
+	void setState(long id, String standing, String status, LocalDate since) {
+		jdbc.sql("""
+				update organizations.member set standing = :standing, status = :status, status_since = :since,
+				    updated_at = now(), version = version + 1 where id = :id
+				""").param("standing", standing).param("status", status).param("since", since).param("id", id).update();
+	}
+
+	void setRecognized(long id, LocalDate on) {
+		jdbc.sql("update organizations.member set recognized_on = :d where id = :id").param("d", on).param("id", id).update();
+	}
+
+	void setTransfer(long id, @Nullable Long toId, @Nullable String toText, @Nullable LocalDate deadline) {
+		jdbc.sql("""
+				update organizations.member set transfer_to_id = :toId, transfer_to_text = :toText, transfer_deadline = :dl
+				where id = :id
+				""").param("toId", toId).param("toText", toText).param("dl", deadline).param("id", id).update();
+	}
+
+	void setTemporary(long id, @Nullable Long orgId, @Nullable LocalDate until) {
+		jdbc.sql("update organizations.member set temp_organization_id = :o, temp_until = :u where id = :id")
+			.param("o", orgId).param("u", until).param("id", id).update();
+	}
+
+	void setOrganization(long id, long orgId) {
+		jdbc.sql("update organizations.member set organization_id = :o, version = version + 1 where id = :id")
+			.param("o", orgId).param("id", id).update();
+	}
+
+	void setEnded(long id, @Nullable LocalDate on) {
+		jdbc.sql("update organizations.member set ended_on = :d where id = :id").param("d", on).param("id", id).update();
+	}
+
+	void readmit(long id, LocalDate admittedOn) {
+		jdbc.sql("""
+				update organizations.member set readmitted = true, admitted_on = :d, party_age_basis = :d,
+				    recognized_on = null, card_no = null, ended_on = null where id = :id
+				""").param("d", admittedOn).param("id", id).update();
+	}
+
+	/** Moves every current member of one organization to another (merge), closing and opening memberships. */
+	int reassignAll(long fromOrg, long toOrg, LocalDate on) {
+		List<Long> ids = activeMemberIds(fromOrg);
+		for (long id : ids) {
+			reassign(id, toOrg, on);
+		}
+		return ids.size();
+	}
+
+	void reassign(long memberId, long toOrg, LocalDate on) {
+		closeMembership(memberId, "OFFICIAL", on);
+		setOrganization(memberId, toOrg);
+		openMembership(memberId, toOrg, "OFFICIAL", on);
+		event(memberId, "MOVE_ORG", on, null, null, null, null, toOrg, null, "hệ thống");
+	}
+
+	List<Long> activeMemberIds(long orgId) {
+		return jdbc.sql("""
+				select id from organizations.member
+				where organization_id = :o and status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("o", orgId).query(Long.class).list();
+	}
+
+	void event(long memberId, String kind, LocalDate on, @Nullable String ref, @Nullable String note, @Nullable String from,
+			@Nullable String to, @Nullable Long orgId, @Nullable LocalDate deadline, String actor) {
+		jdbc.sql("""
+				insert into organizations.member_event (member_id, kind, effective_on, decision_ref, note, from_state,
+				    to_state, organization_id, deadline, recorded_by)
+				values (:m, :k, :d, :ref, :note, :from, :to, :org, :dl, :actor)
+				""").param("m", memberId).param("k", kind).param("d", on).param("ref", ref).param("note", note)
+			.param("from", from).param("to", to).param("org", orgId).param("dl", deadline).param("actor", actor).update();
+	}
+
+	List<MemberEvent> events(long memberId) {
+		return jdbc.sql("""
+				select e.id, e.kind, e.effective_on, e.decision_ref, e.note, e.from_state, e.to_state, o.name,
+				       e.deadline, e.recorded_by, e.recorded_at
+				from organizations.member_event e
+				left join organizations.organization o on o.id = e.organization_id
+				where e.member_id = :m
+				order by e.effective_on desc, e.id desc
+				""").param("m", memberId).query((rs, i) -> new MemberEvent(rs.getLong(1), rs.getString(2),
+					rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getTimestamp(11).toInstant()))
+			.list();
+	}
+
+	@Nullable
+	LocalDate lastEventDate(long memberId, String kind) {
+		return jdbc.sql("select max(effective_on) from organizations.member_event where member_id = :m and kind = :k")
+			.param("m", memberId).param("k", kind).query(LocalDate.class).optional().orElse(null);
+	}
+
+	List<Position> positions(long memberId) {
+		return jdbc.sql("""
+				select p.id, p.member_id, p.organization_id, o.name, p.title, p.started_on, p.ended_on, p.decision_ref
+				from organizations.position p join organizations.organization o on o.id = p.organization_id
+				where p.member_id = :m order by p.ended_on is null desc, p.started_on desc
+				""").param("m", memberId).query((rs, i) -> new Position(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+					rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+					rs.getString(8))).list();
+	}
+
+	long addPosition(long memberId, long orgId, String title, LocalDate from, @Nullable String ref) {
+		return jdbc.sql("""
+				insert into organizations.position (member_id, organization_id, title, started_on, decision_ref)
+				values (:m, :o, :t, :f, :r) returning id
+				""").param("m", memberId).param("o", orgId).param("t", title).param("f", from).param("r", ref)
+			.query(Long.class).single();
+	}
+
+	int endPosition(long positionId, long memberId, LocalDate on) {
+		return jdbc.sql("""
+				update organizations.position set ended_on = :d
+				where id = :id and member_id = :m and ended_on is null and started_on <= :d
+				""").param("d", on).param("id", positionId).param("m", memberId).update();
+	}
+
+	int endOpenPositions(long memberId, LocalDate on) {
+		return jdbc.sql("""
+				update organizations.position set ended_on = greatest(started_on, cast(:d as date))
+				where member_id = :m and ended_on is null
+				""").param("d", on).param("m", memberId).update();
+	}
+
+	boolean holdsOpenPosition(long memberId, long orgId, String title) {
+		return jdbc.sql("""
+				select exists (select 1 from organizations.position
+				               where member_id = :m and organization_id = :o and title = :t and ended_on is null)
+				""").param("m", memberId).param("o", orgId).param("t", title).query(Boolean.class).single();
+	}
+
+	Optional<byte[]> photo(long memberId) {
+		return jdbc.sql("select bytes from organizations.member_photo where member_id = :m").param("m", memberId)
+			.query(byte[].class).optional();
+	}
+
+	void savePhoto(long memberId, String contentType, byte[] bytes) {
+		jdbc.sql("""
+				insert into organizations.member_photo (member_id, content_type, bytes) values (:m, :c, :b)
+				on conflict (member_id) do update set content_type = excluded.content_type, bytes = excluded.bytes
+				""").param("m", memberId).param("c", contentType).param("b", bytes).update();
+	}
+
+	private MemberRow row(ResultSet rs, int i) throws SQLException {
+		return new MemberRow(rs.getLong("id"), rs.getString("full_name"), rs.getString("gender"),
+				rs.getObject("birth_date", LocalDate.class), MemberStatus.of(rs.getString("standing"), rs.getString("status")),
+				rs.getObject("admitted_on", LocalDate.class), rs.getObject("party_age_basis", LocalDate.class),
+				rs.getString("ethnicity"), rs.getString("phone"), rs.getLong("org_id"), rs.getString("org_name"),
+				rs.getBoolean("temporary"), rs.getString("card_no"));
+	}
+
+	private MemberDetails details(ResultSet rs, int i) throws SQLException {
+		return new MemberDetails(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("org_name"),
+				rs.getString("org_path"), (Long) rs.getObject("temp_organization_id"), rs.getString("temp_org_name"),
+				rs.getObject("temp_until", LocalDate.class), rs.getString("full_name"), rs.getString("birth_name"),
+				rs.getString("aliases"), rs.getString("gender"), rs.getObject("birth_date", LocalDate.class),
+				rs.getString("birthplace"), rs.getString("hometown"), rs.getString("residence"), rs.getString("ethnicity"),
+				rs.getString("religion"), rs.getString("citizen_id"), rs.getString("record_no"), rs.getString("card_no"),
+				rs.getString("card_issue"), rs.getObject("admitted_on", LocalDate.class),
+				rs.getObject("ceremony_on", LocalDate.class), rs.getObject("recognized_on", LocalDate.class),
+				rs.getObject("party_age_basis", LocalDate.class), rs.getString("standing"), rs.getString("status"),
+				MemberStatus.of(rs.getString("standing"), rs.getString("status")),
+				rs.getObject("status_since", LocalDate.class), (Long) rs.getObject("transfer_to_id"),
+				rs.getString("transfer_to_text"), rs.getObject("transfer_deadline", LocalDate.class),
+				rs.getString("education"), rs.getString("professional"), rs.getString("political_theory"),
+				rs.getString("foreign_language"), rs.getString("occupation"), rs.getString("workplace"),
+				rs.getString("phone"), rs.getString("email"), rs.getBoolean("readmitted"), rs.getBoolean("has_photo"),
+				rs.getInt("version"));
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.dangvu;
+
+import org.jspecify.annotations.NullMarked;
