@@ -97,7 +97,7 @@ class MemberRepository {
 			    email, demo)
 			values (:org, :fullName, :birthName, :aliases, :gender, :birthDate, :birthplace, :hometown, :residence,
 			    :ethnicity, :religion,
-			    case when cast(:cid as text) is null then null else pgp_sym_encrypt(cast(:cid as text), :key) end,
+			    case when cast(:cid as text) is null then null else pgp_sym_encrypt(cast(:cid as text), :key, 's2k-mode=1, cipher-algo=aes256') end,
 			    case when cast(:cid as text) is null then null else hmac(cast(:cid as text), :key, 'sha256') end,
 			    right(cast(:cid as text), 4),
 			    :recordNo, :cardNo, :cardIssue, :admittedOn, :ceremonyOn, :recognizedOn, :admittedOn, :standing, 'ACTIVE',
@@ -110,7 +110,7 @@ class MemberRepository {
 			update organizations.member set full_name = :fullName, birth_name = :birthName, aliases = :aliases,
 			    gender = :gender, birth_date = :birthDate, birthplace = :birthplace, hometown = :hometown,
 			    residence = :residence, ethnicity = :ethnicity, religion = :religion,
-			    citizen_id_enc = case when cast(:cid as text) is null then null else pgp_sym_encrypt(cast(:cid as text), :key) end,
+			    citizen_id_enc = case when cast(:cid as text) is null then null else pgp_sym_encrypt(cast(:cid as text), :key, 's2k-mode=1, cipher-algo=aes256') end,
 			    citizen_id_hash = case when cast(:cid as text) is null then null else hmac(cast(:cid as text), :key, 'sha256') end,
 			    citizen_id_last4 = right(cast(:cid as text), 4),
 			    record_no = :recordNo, card_no = :cardNo, card_issue = :cardIssue, admitted_on = :admittedOn,

@@ -173,33 +173,73 @@ create function organizations.status_key(standing text, status text) returns tex
 	language sql immutable parallel safe
 	as $$ select case when status = 'ACTIVE' then standing else status end $$;
 
-create function organizations.bump_counters(org bigint, key text, delta integer) returns void
-	language sql as $$
-	insert into organizations.member_counter (organization_id, status_key, n)
-	select a.id, key, delta
-	from organizations.organization o
-	join organizations.organization a on a.path @> o.path
-	where o.id = org
-	on conflict (organization_id, status_key) do update set n = organizations.member_counter.n + excluded.n
-	$$;
-
-create function organizations.member_counters_trigger() returns trigger
-	language plpgsql as $$
+-- Statement-level triggers with transition tables: one aggregated update of the ancestors' counters per
+-- statement, whether it touches one member or a 50,000-row import. Rows are upserted in id order so that
+-- concurrent transactions take the counter rows' locks in the same order.
+create function organizations.member_counters_insert() returns trigger language plpgsql as $$
 begin
-	if tg_op in ('UPDATE','DELETE') then
-		if tg_op = 'DELETE' or old.organization_id <> new.organization_id
-				or organizations.status_key(old.standing, old.status) <> organizations.status_key(new.standing, new.status) then
-			perform organizations.bump_counters(old.organization_id, organizations.status_key(old.standing, old.status), -1);
-		else
-			return new;
-		end if;
-	end if;
-	if tg_op in ('INSERT','UPDATE') then
-		perform organizations.bump_counters(new.organization_id, organizations.status_key(new.standing, new.status), 1);
-		return new;
-	end if;
-	return old;
+	insert into organizations.member_counter (organization_id, status_key, n)
+	select a.id, d.k, sum(d.n)
+	from (select organization_id o, organizations.status_key(standing, status) k, count(*) n from new_rows group by 1, 2) d
+	join organizations.organization x on x.id = d.o
+	join organizations.organization a on a.path @> x.path
+	group by a.id, d.k
+	order by a.id, d.k
+	on conflict (organization_id, status_key) do update set n = organizations.member_counter.n + excluded.n;
+	return null;
 end $$;
 
-create trigger member_counters after insert or update of organization_id, standing, status or delete
-	on organizations.member for each row execute function organizations.member_counters_trigger();
+create function organizations.member_counters_delete() returns trigger language plpgsql as $$
+begin
+	insert into organizations.member_counter (organization_id, status_key, n)
+	select a.id, d.k, -sum(d.n)
+	from (select organization_id o, organizations.status_key(standing, status) k, count(*) n from old_rows group by 1, 2) d
+	join organizations.organization x on x.id = d.o
+	join organizations.organization a on a.path @> x.path
+	group by a.id, d.k
+	order by a.id, d.k
+	on conflict (organization_id, status_key) do update set n = organizations.member_counter.n + excluded.n;
+	return null;
+end $$;
+
+create function organizations.member_counters_update() returns trigger language plpgsql as $$
+begin
+	insert into organizations.member_counter (organization_id, status_key, n)
+	select a.id, d.k, sum(d.n)
+	from (select o, k, sum(n) n from (
+	          select n.organization_id o, organizations.status_key(n.standing, n.status) k, 1 n
+	          from new_rows n join old_rows x on x.id = n.id
+	          where n.organization_id <> x.organization_id
+	             or organizations.status_key(n.standing, n.status) <> organizations.status_key(x.standing, x.status)
+	          union all
+	          select x.organization_id, organizations.status_key(x.standing, x.status), -1
+	          from new_rows n join old_rows x on x.id = n.id
+	          where n.organization_id <> x.organization_id
+	             or organizations.status_key(n.standing, n.status) <> organizations.status_key(x.standing, x.status)
+	      ) c group by o, k having sum(n) <> 0) d
+	join organizations.organization x on x.id = d.o
+	join organizations.organization a on a.path @> x.path
+	group by a.id, d.k
+	having sum(d.n) <> 0
+	order by a.id, d.k
+	on conflict (organization_id, status_key) do update set n = organizations.member_counter.n + excluded.n;
+	return null;
+end $$;
+
+create trigger member_counters_insert after insert on organizations.member
+	referencing new table as new_rows for each statement execute function organizations.member_counters_insert();
+create trigger member_counters_delete after delete on organizations.member
+	referencing old table as old_rows for each statement execute function organizations.member_counters_delete();
+create trigger member_counters_update after update on organizations.member
+	referencing old table as old_rows new table as new_rows for each statement execute function organizations.member_counters_update();
+
+-- An import waiting for its commit: the uploaded file, kept until committed or abandoned.
+create table organizations.import_batch (
+	id              bigint generated by default as identity primary key,
+	organization_id bigint not null references organizations.organization (id),
+	uploaded_by     text   not null,
+	file_name       text   not null,
+	content         bytea  not null,
+	created_at      timestamptz not null default now(),
+	committed_at    timestamptz
+);
