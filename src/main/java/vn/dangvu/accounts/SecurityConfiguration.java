@@ -74,7 +74,7 @@ class SecurityConfiguration {
 			.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(csrfHandler))
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((req, res, ex) -> {
 				res.setStatus(401);
-				res.setContentType("application/problem+json");
+				res.setContentType("application/problem+json;charset=UTF-8");
 				res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Chưa đăng nhập\",\"status\":401,"
 						+ "\"detail\":\"Cần đăng nhập để dùng API.\"}");
 			}, req -> req.getRequestURI().startsWith(req.getContextPath() + "/api/")))
@@ -120,7 +120,7 @@ class SecurityConfiguration {
 				if (!next.equals("/") && !allowed) {
 					if (path.startsWith("/api/")) {
 						res.setStatus(401);
-						res.setContentType("application/problem+json");
+						res.setContentType("application/problem+json;charset=UTF-8");
 						res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Chưa hoàn tất đăng nhập\",\"status\":401,"
 								+ "\"detail\":\"Cần hoàn tất bước " + next + " trước khi dùng API.\"}");
 						return;

@@ -19,6 +19,10 @@ public final class VietnameseNames {
 	public static final String[] ETHNICITY = { "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Tày", "Thái",
 			"Mường", "Khmer", "H'Mông", "Nùng", "Dao" };
 
+	/** The ethnic groups offered in filters: the demo data's, distinct, Kinh first. */
+	public static final java.util.List<String> ETHNICITIES = java.util.List.of("Kinh", "Tày", "Thái", "Mường", "Khmer",
+			"H'Mông", "Nùng", "Dao", "Hoa", "Gia Rai", "Ê Đê", "Ba Na", "Chăm", "Sán Dìu", "Xơ Đăng");
+
 	private VietnameseNames() {
 	}
 
