@@ -61,6 +61,8 @@ class SecurityConfiguration {
 	SecurityFilterChain filterChain(HttpSecurity http, AccountManagement management, AccountRepository accounts,
 			@Value("${dangvu.security.require-totp:true}") boolean requireTotp) throws Exception {
 		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+		// Load the token on every request (not deferred), so the XSRF-TOKEN cookie is always there for API clients.
+		csrfHandler.setCsrfRequestAttributeName(null);
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
 						"/api/v1/openapi.json", "/lang")

@@ -34,7 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	WebConfiguration(ScopeProvider scopes, MessageSource messages) {
 		this.scopes = scopes;
-		T.init(messages);
+		vn.dangvu.shared.T.init(messages);
 	}
 
 	@Bean

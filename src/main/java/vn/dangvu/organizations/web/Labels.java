@@ -3,7 +3,7 @@ package vn.dangvu.organizations.web;
 import org.jspecify.annotations.Nullable;
 import vn.dangvu.organizations.Level;
 import vn.dangvu.organizations.MemberStatus;
-import vn.dangvu.system.T;
+import vn.dangvu.shared.T;
 
 /** Words the templates show for codes, in the request's language. */
 public final class Labels {

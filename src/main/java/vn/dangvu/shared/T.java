@@ -1,4 +1,4 @@
-package vn.dangvu.system;
+package vn.dangvu.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +19,7 @@ public final class T {
 	private T() {
 	}
 
-	static void init(MessageSource source) {
+	public static void init(MessageSource source) {
 		messages = source;
 	}
 
