@@ -229,6 +229,9 @@ public class MemberManagement {
 		catch (IllegalArgumentException e) {
 			throw new InvalidInput("Ngày hiệu lực", "“" + req.effectiveOn() + "” không phải ngày hợp lệ (dạng dd/MM/yyyy)");
 		}
+		if (t == Transition.RECOGNIZE && VnText.today().isBefore(m.probationEnds())) {
+			throw new InvalidInput("Ngày hiệu lực", "chưa đủ 12 tháng dự bị; sớm nhất " + VnText.date(m.probationEnds()));
+		}
 		if (on == null) {
 			on = t == Transition.RECOGNIZE ? m.probationEnds() : VnText.today();
 		}

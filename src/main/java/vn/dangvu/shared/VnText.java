@@ -14,6 +14,8 @@ public final class VnText {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 	public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
 
 	private VnText() {
@@ -38,7 +40,7 @@ public final class VnText {
 			if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
 				return LocalDate.parse(t);
 			}
-			return LocalDate.parse(t.replace('-', '/').replace('.', '/'), DateTimeFormatter.ofPattern("d/M/uuuu"));
+			return LocalDate.parse(t.replace('-', '/').replace('.', '/'), DAY_MONTH_YEAR);
 		}
 		catch (DateTimeParseException e) {
 			throw new IllegalArgumentException(t);
