@@ -1,0 +1,179 @@
+package vn.dangvu.organizations;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.dangvu.shared.InvalidInput;
+import vn.dangvu.shared.Scope;
+import vn.dangvu.shared.VnText;
+import vn.dangvu.support.Fixtures;
+import vn.dangvu.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Create, rename, move, merge, split, dissolve — with history, "as of" views and counters that stay right. */
+@IntegrationTest
+class ReorganizationTests {
+
+	@Autowired
+	OrganizationManagement orgs;
+
+	@Autowired
+	MemberManagement members;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoRegistry demo;
+
+	Scope admin;
+	DemoRegistry.DemoIds ids;
+	long grassroots;
+
+	@BeforeEach
+	void setUp() {
+		ids = demo.ids().orElseThrow();
+		admin = Fixtures.admin(jdbc, demo);
+		grassroots = jdbc.sql("select parent_id from organizations.organization where id = :id").param("id", ids.cellId())
+			.query(Long.class).single();
+	}
+
+	Decision on(LocalDate d, String ref) {
+		return new Decision(d, ref);
+	}
+
+	long cell(String name, LocalDate established) {
+		return orgs.create(admin, new OrganizationManagement.CreateOrganization(grassroots, Level.CELL, "RESIDENTIAL", name, null,
+				on(established, "11-QĐ/ĐU")));
+	}
+
+	long addMembers(long cell, int n) {
+		long first = 0;
+		for (int i = 0; i < n; i++) {
+			long id = members.create(admin, cell, new MemberInput("Đỗ Văn Sắp Xếp " + (char) ('A' + i), null, null, "Nam",
+					"01/01/1970", null, null, null, null, null, null, null, null, null, "01/01/2000", null, null, "OFFICIAL",
+					null, null, null, null, null, null, null, null));
+			first = first == 0 ? id : first;
+		}
+		return first;
+	}
+
+	@Test
+	void onlyValidParentLevelsAreAccepted() {
+		assertThatThrownBy(() -> orgs.create(admin, new OrganizationManagement.CreateOrganization(ids.provinceId(), Level.CELL, null,
+				"Chi bộ lạc chỗ", null, on(LocalDate.of(2025, 8, 1), "01-QĐ/TU"))))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("không thể trực thuộc");
+		assertThatThrownBy(() -> Decision.of("32/13/2025", "1-QĐ/TU")).hasMessageContaining("không phải ngày hợp lệ");
+		assertThatThrownBy(() -> Decision.of("01/01/2025", "QĐ 15")).hasMessageContaining("không đúng dạng");
+	}
+
+	@Test
+	void renameKeepsTheOldNameForEarlierDates() {
+		long id = cell("Chi bộ Xóm Cũ", LocalDate.of(2025, 7, 1));
+		orgs.rename(admin, id, "Chi bộ Xóm Mới", on(LocalDate.of(2025, 10, 1), "21-QĐ/ĐU"));
+		assertThat(orgs.get(admin, id).name()).isEqualTo("Chi bộ Xóm Mới");
+		assertThat(orgs.childrenAsOf(admin, grassroots, LocalDate.of(2025, 8, 1))).extracting(OrganizationSummary::name)
+			.contains("Chi bộ Xóm Cũ").doesNotContain("Chi bộ Xóm Mới");
+		assertThat(orgs.childrenAsOf(admin, grassroots, LocalDate.of(2025, 11, 1))).extracting(OrganizationSummary::name)
+			.contains("Chi bộ Xóm Mới");
+		assertThat(orgs.events(admin, id)).extracting(OrganizationEvent::kind).contains("CREATE", "RENAME");
+	}
+
+	@Test
+	void mergeMovesMembersAndKeepsHistoryAndCounters() {
+		LocalDate est = LocalDate.of(2025, 7, 1);
+		long a = cell("Chi bộ Hợp Nhất A", est);
+		long b = cell("Chi bộ Hợp Nhất B", est);
+		long target = cell("Chi bộ Sau Hợp Nhất", est);
+		addMembers(a, 3);
+		addMembers(b, 2);
+		LocalDate mergedOn = VnText.today().minusDays(1);
+		orgs.merge(admin, List.of(a, b), target, on(mergedOn, "30-QĐ/ĐU"));
+		assertThat(orgs.get(admin, a).status()).isEqualTo("MERGED");
+		assertThat(members.list(admin, target, MemberFilter.of(null, null, null, null, null, 1, 50)).total()).isEqualTo(5);
+		assertThat(members.listAsOf(admin, a, mergedOn.minusDays(1))).hasSize(3);
+		assertThat(members.listAsOf(admin, a, mergedOn)).isEmpty();
+		assertThat(members.listAsOf(admin, target, mergedOn)).hasSize(5);
+		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+		assertThatThrownBy(() -> orgs.merge(admin, List.of(target), ids.communeId(), on(mergedOn, "31-QĐ/ĐU")))
+			.hasMessageContaining("khác cấp");
+	}
+
+	@Test
+	void moveCarriesTheSubtreeAndItsCounts() {
+		long otherGrassroots = jdbc.sql("""
+				select o.id from organizations.organization o where o.level = 'GRASSROOTS' and o.id <> :g
+				  and o.path <@ (select path from organizations.organization where id = :p) limit 1
+				""").param("g", grassroots).param("p", ids.provinceId()).query(Long.class).single();
+		long c = cell("Chi bộ Di Chuyển", LocalDate.of(2025, 7, 1));
+		addMembers(c, 4);
+		long before = total(otherGrassroots);
+		orgs.move(admin, c, otherGrassroots, on(VnText.today(), "40-QĐ/ĐU"));
+		assertThat(total(otherGrassroots)).isEqualTo(before + 4);
+		assertThat(orgs.get(admin, c).path()).startsWith(orgs.get(admin, otherGrassroots).path() + ".");
+		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+		assertThatThrownBy(() -> orgs.move(admin, grassroots, c, on(VnText.today(), "41-QĐ/ĐU")))
+			.isInstanceOf(InvalidInput.class);
+	}
+
+	@Test
+	void splitAllocatesEveryMemberOrRefuses() {
+		LocalDate est = LocalDate.of(2025, 7, 1);
+		long source = cell("Chi bộ Chia Tách", est);
+		long t1 = cell("Chi bộ Tách Một", est);
+		long t2 = cell("Chi bộ Tách Hai", est);
+		long m1 = addMembers(source, 2);
+		List<Long> all = Fixtures.memberIds(jdbc, source);
+		assertThatThrownBy(() -> orgs.split(admin, source, List.of(t1, t2), Map.of(m1, t1), Map.of(), on(VnText.today(), "50-QĐ/ĐU")))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("chưa được phân");
+		assertThat(orgs.get(admin, source).status()).isEqualTo("ACTIVE");
+		orgs.split(admin, source, List.of(t1, t2), Map.of(all.get(0), t1, all.get(1), t2), Map.of(), on(VnText.today(), "50-QĐ/ĐU"));
+		assertThat(orgs.get(admin, source).status()).isEqualTo("SPLIT");
+		assertThat(Fixtures.memberIds(jdbc, t1)).containsExactly(all.get(0));
+		assertThat(Fixtures.memberIds(jdbc, t2)).containsExactly(all.get(1));
+		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+	}
+
+	@Test
+	void dissolveOnlyWhenEmpty() {
+		long c = cell("Chi bộ Giải Thể", LocalDate.of(2025, 7, 1));
+		long m = addMembers(c, 1);
+		assertThatThrownBy(() -> orgs.dissolve(admin, c, on(VnText.today(), "60-QĐ/ĐU"))).hasMessageContaining("còn 1 đảng viên");
+		members.transition(admin, m, new MemberManagement.TransitionRequest(Transition.DECEASE, null, null, null, null, null, null));
+		orgs.dissolve(admin, c, on(VnText.today(), "60-QĐ/ĐU"));
+		assertThat(orgs.get(admin, c).status()).isEqualTo("DISSOLVED");
+		assertThat(orgs.children(admin, grassroots, false)).extracting(OrganizationSummary::id).doesNotContain(c);
+		assertThat(orgs.children(admin, grassroots, true)).extracting(OrganizationSummary::id).contains(c);
+	}
+
+	@Test
+	void searchIgnoresDiacriticsAndCase() {
+		assertThat(orgs.search(admin, "xa tan an")).extracting(OrganizationSummary::name).contains("Đảng bộ Xã Tân An");
+		assertThat(orgs.search(admin, "THON DONG")).extracting(OrganizationSummary::name).anyMatch(n -> n.contains("Thôn Đông"));
+		Scope cellOnly = Fixtures.scope(jdbc, vn.dangvu.shared.Role.CELL_SECRETARY, ids.cellId());
+		assertThat(orgs.search(cellOnly, "xa tan an")).isEmpty();
+	}
+
+	@Test
+	void memberSearchFoldsDiacriticsAndSortsByGivenName() {
+		var page = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 200));
+		assertThat(page.rows()).isNotEmpty().allSatisfy(r -> assertThat(VnText.fold(r.fullName())).contains("nguyen thi"));
+		List<String> given = page.rows().stream().map(r -> r.fullName().substring(r.fullName().lastIndexOf(' ') + 1)).toList();
+		java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+		for (int i = 1; i < given.size(); i++) {
+			assertThat(vi.compare(given.get(i - 1), given.get(i))).as("%s before %s", given.get(i - 1), given.get(i)).isLessThanOrEqualTo(0);
+		}
+	}
+
+	long total(long orgId) {
+		return orgs.counts(admin, orgId).stream().filter(c -> c.status().equals("OFFICIAL") || c.status().equals("PROBATIONARY"))
+			.mapToLong(StatusCount::count).sum();
+	}
+}
