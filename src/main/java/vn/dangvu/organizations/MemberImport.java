@@ -109,7 +109,7 @@ public class MemberImport {
 
 	/** The empty template with the headings and one example row. */
 	public void template(OutputStream out) throws IOException {
-		try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
 			Sheet s = wb.createSheet("Danh sách đảng viên");
 			Row h = s.createRow(0);
 			for (int i = 0; i < COLUMNS.length; i++) {
@@ -221,7 +221,7 @@ public class MemberImport {
 			String[] row = rows.get(r);
 			for (int i = 0; i < fieldOf.length && i < row.length; i++) {
 				if (fieldOf[i] != null) {
-					v.put(fieldOf[i], row[i]);
+					v.put(fieldOf[i], restoreLeadingZeros(fieldOf[i], row[i]));
 				}
 			}
 			MemberInput in = new MemberInput(v.get("fullName"), null, null, v.get("gender"), v.get("birthDate"),
@@ -266,6 +266,18 @@ public class MemberImport {
 		}
 		problems.sort((a, b) -> Integer.compare(a.row(), b.row()));
 		return new Parsed(rows, good, problems);
+	}
+
+	/**
+	 * Excel keeps a citizen ID or card number typed as a number without its leading zeros (001075012345 becomes
+	 * 1075012345); put them back to the fixed length.
+	 */
+	static @Nullable String restoreLeadingZeros(String field, @Nullable String value) {
+		if (value == null || !value.matches("[0-9]+")) {
+			return value;
+		}
+		int length = "citizenId".equals(field) ? 12 : "cardNo".equals(field) ? 8 : 0;
+		return value.length() >= length - 3 && value.length() < length ? "0".repeat(length - value.length()) + value : value;
 	}
 
 	private static void dupInFile(Map<String, Integer> seen, String field, @Nullable String value, int row,
