@@ -92,6 +92,11 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	public HttpResponse<String> postWithoutCsrf(String path, String formBody) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody)).build());
+	}
+
 	public HttpResponse<String> postJson(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
 			.header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(json)).build());
