@@ -1,0 +1,242 @@
+package vn.dangvu.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.dangvu.organizations.DemoRegistry;
+import vn.dangvu.support.Fixtures;
+import vn.dangvu.support.Http;
+import vn.dangvu.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages in a real browser (Debian's chromium, headless, driven by Playwright for Java): the main flows on a
+ * small phone screen, with the keyboard, without JavaScript, and axe-core on every page of this issue, failing on
+ * serious or critical findings.
+ */
+@IntegrationTest
+class BrowserTests {
+
+	static Playwright playwright;
+	static Browser browser;
+	static String axe;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoRegistry demo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	BrowserContext context;
+	Page page;
+
+	@BeforeAll
+	static void launch() throws IOException {
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		String exe = Files.exists(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "/usr/bin/chromium-browser";
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(exe)).setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+		try (InputStream in = BrowserTests.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void open() {
+		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("vi-VN")
+			.setBypassCSP(true));
+		context.setDefaultTimeout(15_000);
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void closeContext() {
+		context.close();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	void signIn(String username) {
+		page.navigate(url("/login"));
+		checkAccessibility("login");
+		page.fill("#username", username);
+		page.fill("#password", Http.DEMO_PASSWORD);
+		page.click("main button[type=submit]");
+		if (page.url().endsWith("/login/totp")) {
+			checkAccessibility("totp");
+			page.fill("#code", Http.code(Http.DEMO_TOTP));
+			page.click("main button[type=submit]");
+		}
+		page.waitForSelector("h1");
+	}
+
+	/** Runs axe-core on the page; fails on serious or critical violations, naming them. */
+	void checkAccessibility(String where) {
+		page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+		Object result = page.evaluate("""
+				async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+				  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				  .map(v => v.id + ': ' + v.help + ' [' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ']')
+				""");
+		assertThat((List<?>) result).as("axe on %s", where).isEmpty();
+		// Fits a 360 px phone: nothing wider than the screen.
+		Object wide = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+		assertThat(wide).as("horizontal scroll on %s", where).isEqualTo(false);
+	}
+
+	@Test
+	void secretaryBrowsesSearchesAndOpensARecord() {
+		signIn("bithu");
+		assertThat(page.textContent("h1")).contains("Chi bộ Thôn Đông");
+		checkAccessibility("cell page");
+		page.click("text=Danh sách đảng viên");
+		page.waitForSelector("#rows table");
+		checkAccessibility("member list");
+		String firstBefore = page.textContent("#rows tbody tr td a");
+		// Typing filters in place (htmx), without a page load; names match without diacritics.
+		page.fill("#q", "nguyen");
+		page.waitForCondition(() -> page.locator("#rows tbody tr").all().stream()
+			.allMatch(r -> r.textContent().contains("Nguyễn")) && page.locator("#rows tbody tr").count() > 0);
+		assertThat(page.url()).contains("q=nguyen");
+		page.click("#rows tbody tr td a");
+		page.waitForSelector("dl.record");
+		assertThat(page.textContent("h1")).contains("Nguyễn");
+		checkAccessibility("member record");
+		page.click("text=Sửa hồ sơ");
+		page.waitForSelector("#f-fullName");
+		checkAccessibility("member form");
+		assertThat(firstBefore).isNotBlank();
+	}
+
+	@Test
+	void badInputShowsTheProblemsByFieldAndKeepsTheValues() {
+		signIn("bithu");
+		page.navigate(url("/orgs/" + demo.ids().orElseThrow().cellId() + "/members/new"));
+		page.fill("#f-fullName", "Hà Thị Mới");
+		page.selectOption("#f-gender", "F");
+		page.fill("#f-birthDate", "30/02/1990");
+		page.fill("#f-admittedOn", "01/01/2010");
+		page.fill("#f-cardNo", "123");
+		page.click("main button[type=submit]");
+		page.waitForSelector("#problems");
+		String problems = page.textContent("#problems");
+		assertThat(problems).contains("Ngày sinh").contains("30/02/1990").contains("Số thẻ đảng viên");
+		assertThat(page.inputValue("#f-fullName")).isEqualTo("Hà Thị Mới");
+		assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("problems");
+		checkAccessibility("form with problems");
+		assertThat(jdbc.sql("select count(*) from organizations.member where full_name = 'Hà Thị Mới'").query(Long.class).single()).isZero();
+		page.fill("#f-birthDate", "28/02/1990");
+		page.fill("#f-cardNo", "");
+		page.click("main button[type=submit]");
+		page.waitForSelector("dl.record");
+		assertThat(page.textContent("h1")).contains("Hà Thị Mới");
+	}
+
+	@Test
+	void staffWorkTheTreeAndReorganizationPages() {
+		signIn("canbo.tinh");
+		var ids = demo.ids().orElseThrow();
+		page.navigate(url("/orgs/" + ids.provinceId()));
+		checkAccessibility("province page");
+		// Expanding a node loads its children in place.
+		page.click("ul.tree details summary");
+		page.waitForSelector("ul.tree details[open] ul li a", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+		assertThat(page.locator("ul.tree details[open] ul li a").count()).isPositive();
+		page.navigate(url("/orgs/" + ids.communeId() + "/reorganize"));
+		checkAccessibility("reorganize");
+		page.navigate(url("/orgs/" + ids.cellId() + "/import"));
+		checkAccessibility("import");
+		page.navigate(url("/orgs?q=tan+an"));
+		checkAccessibility("search");
+		page.navigate(url("/audit"));
+		checkAccessibility("audit");
+		page.navigate(url("/orgs/" + ids.cellId() + "?asOf=01/08/2025"));
+		checkAccessibility("as-of view");
+	}
+
+	@Test
+	void administratorPages() {
+		signIn("admin");
+		page.navigate(url("/accounts"));
+		checkAccessibility("accounts");
+		page.click("table a");
+		page.waitForSelector("h1");
+		checkAccessibility("account");
+		page.navigate(url("/account/password"));
+		checkAccessibility("password");
+	}
+
+	@Test
+	void keyboardAndLanguage() {
+		signIn("bithu");
+		page.keyboard().press("Tab");
+		assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("skip");
+		page.keyboard().press("Enter");
+		assertThat(page.url()).endsWith("#main");
+		page.click("text=English");
+		page.waitForSelector("html[lang=en]");
+		assertThat(page.textContent("body")).contains("Member list");
+		checkAccessibility("English page");
+		page.click("text=Tiếng Việt");
+		page.waitForSelector("html[lang=vi]");
+	}
+
+	@Test
+	void coreFlowsWorkWithoutJavaScript() {
+		context.close();
+		context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false).setViewportSize(360, 740));
+		page = context.newPage();
+		page.navigate(url("/login"));
+		page.fill("#username", "bithu");
+		page.fill("#password", Http.DEMO_PASSWORD);
+		page.click("main button[type=submit]");
+		page.waitForSelector("h1");
+		page.navigate(url("/orgs/" + demo.ids().orElseThrow().cellId() + "/members"));
+		page.fill("#q", "tran");
+		page.click("form[role=search] button[type=submit]");
+		page.waitForURL("**q=tran**");
+		assertThat(page.locator("#rows tbody tr").all()).isNotEmpty().allSatisfy(r -> assertThat(r.textContent()).contains("Trần"));
+		long member = Fixtures.memberIds(jdbc, demo.ids().orElseThrow().cellId()).get(3);
+		page.navigate(url("/members/" + member));
+		page.selectOption("#t-kind", "SUSPEND");
+		page.click("text=Ghi nhận");
+		page.waitForSelector("#problems");
+		assertThat(page.textContent("#problems")).contains("Số, ký hiệu quyết định");
+	}
+}
