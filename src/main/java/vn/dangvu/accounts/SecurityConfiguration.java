@@ -65,7 +65,7 @@ class SecurityConfiguration {
 		csrfHandler.setCsrfRequestAttributeName(null);
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-						"/api/v1/openapi.json", "/lang")
+						"/api/v1/openapi.json", "/lang", "/bench/**")
 				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").failureHandler((req, res, ex) -> {

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# National-scale benchmark. Usage: bench/run.sh [members] [seconds-per-wrk-run]
+# Needs: wrk, psql (postgresql-client), python3, curl — apt-get install -y wrk postgresql-client curl.
+# Builds the jar, starts it on an empty embedded PostgreSQL under bench/out/pg with a 512 MB heap, generates the
+# dataset with bench/generate.sql, then measures pages and the API with wrk (32 connections) on the same cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MEMBERS=${1:-5600000}
+SECS=${2:-20}
+OUT=bench/out
+PGPORT=55432
+PORT=8089
+mkdir -p "$OUT"
+pkill -f "dangvu.jar.*--server.port=$PORT" 2>/dev/null || true
+./mvnw -q -B package -DskipTests
+rm -rf "$OUT/pg"
+java -Xmx512m -Xlog:gc:file="$OUT/gc.log" -jar target/dangvu.jar --dangvu.demo.enabled=false --dangvu.bench.enabled=true \
+  --dangvu.embedded.data-dir="$OUT/pg" --dangvu.embedded.port=$PGPORT --dangvu.embedded.shared-buffers=2GB \
+  --server.port=$PORT > "$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+until curl -sf -o /dev/null "http://localhost:$PORT/login"; do sleep 1; done
+PSQL="psql -X -q -h localhost -p $PGPORT -U postgres -d dangvu"
+
+echo "== generate ($MEMBERS members)"
+start=$(date +%s.%N)
+$PSQL -v members="$MEMBERS" -f bench/generate.sql > "$OUT/generate.log"
+end=$(date +%s.%N)
+echo "GENERATE seconds=$(echo "$end - $start" | bc) $($PSQL -At -c "select 'organizations=' || (select count(*) from organizations.organization) || ' members=' || (select count(*) from organizations.member) || ' accounts=' || (select count(*) from accounts.account)")"
+
+login() { # login USER -> cookie header
+  local jar="$OUT/$1.jar"; rm -f "$jar"
+  curl -s -c "$jar" -b "$jar" -o /dev/null "http://localhost:$PORT/login"
+  local t; t=$(awk '/XSRF-TOKEN/ {print $7}' "$jar")
+  local loc; loc=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "username=$1" \
+    --data-urlencode "password=DangVu@2026" --data-urlencode "_csrf=$t" "http://localhost:$PORT/login")
+  if [[ "$loc" == */login/totp ]]; then
+    t=$(awk '/XSRF-TOKEN/ {print $7}' "$jar")
+    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "code=$(python3 bench/totp.py DEMODANGVUDEMODANGVUDEMODANGVU22)" \
+      --data-urlencode "_csrf=$t" "http://localhost:$PORT/login/totp"
+  fi
+  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1)"
+}
+PROV=2
+COOKIE_PROV=$(login "canbo.$PROV")
+COOKIE_ADMIN=$(login "canbo.1")
+$PSQL -At -c "select o.id from organizations.organization o where o.level = 'CELL' and o.path <@ '1.$PROV' order by random() limit 2000" > "$OUT/cells.txt"
+$PSQL -At -c "select id from organizations.organization where level in ('COMMUNE','GRASSROOTS') order by random() limit 2000" > "$OUT/nodes.txt"
+$PSQL -At -c "select id from organizations.organization order by random() limit 2000 union all select 1" > "$OUT/anyorg.txt"
+$PSQL -At -c "select replace(public.vn_fold(full_name), ' ', '+') from organizations.member m where organization_id in (select id from organizations.organization where path <@ '1.$PROV') order by random() limit 300" > "$OUT/names.txt"
+$PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 1) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
+
+run() { # run NAME IDS PATHFMT COOKIE [HX]
+  echo "== $1"
+  IDS="$2" PATHFMT="$3" COOKIE="$4" HX="${5:-}" wrk -t2 -c32 -d"${SECS}s" --timeout 10s -s bench/wrk.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/$1 /"
+}
+# Warm-up, then the measured runs. The bare page is the floor of the same stack measured in the same run.
+IDS="$OUT/cells.txt" PATHFMT="/orgs/%s/members" COOKIE="$COOKIE_PROV" wrk -t2 -c32 -d10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
+run bare_page "$OUT/cells.txt" "/bench/bare/%s" ""
+run cell_member_page "$OUT/cells.txt" "/orgs/%s/members" "$COOKIE_PROV"
+run bare_page_again "$OUT/cells.txt" "/bench/bare/%s" ""
+run province_search "$OUT/names.txt" "/orgs/$PROV/members?q=%s" "$COOKIE_PROV"
+run tree_expand "$OUT/nodes.txt" "/orgs/%s/children" "$COOKIE_ADMIN" hx
+run subtree_counts "$OUT/anyorg.txt" "/api/v1/organizations/%s/counts" "$COOKIE_ADMIN"
+echo "== country counts, single requests"
+for i in 1 2 3 4 5; do curl -s -o /dev/null -w "country_counts_ms=%{time_total}\n" -H "Cookie: $COOKIE_ADMIN" "http://localhost:$PORT/api/v1/organizations/1/counts"; done
+
+echo "== counters after moves"
+T=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.1.jar")
+for cell in $(head -5 "$OUT/cells.txt"); do
+  target=$($PSQL -At -c "select id from organizations.organization where level = 'GRASSROOTS' and id <> (select parent_id from organizations.organization where id = $cell) order by random() limit 1")
+  curl -s -o /dev/null -w "move_ms=%{time_total} status=%{http_code}\n" -b "$OUT/canbo.1.jar" -H "X-XSRF-TOKEN: $T" -H 'Content-Type: application/json' \
+    -d "{\"parentId\":$target,\"effectiveOn\":\"$(date +%d/%m/%Y)\",\"decisionRef\":\"99-QĐ/TU\"}" "http://localhost:$PORT/api/v1/organizations/$cell/move"
+done
+$PSQL -At -c "
+  select 'counters_vs_actual_country ' || (select string_agg(status_key || '=' || n, ',' order by status_key) from organizations.member_counter where organization_id = 1 and n <> 0)
+      || ' | ' || (select string_agg(k || '=' || n, ',' order by k) from (select organizations.status_key(standing, status) k, count(*) n from organizations.member group by 1) x)"
+
+echo "== import 50,000 rows"
+CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+CELL=$(head -1 "$OUT/cells.txt")
+java -cp "$CP" bench/ImportBench.java "http://localhost:$PORT" "$OUT/canbo.$PROV.jar" "$CELL" 50000
+
+echo "== heap"
+jcmd $APP GC.heap_info | sed -n '1,4p'
+grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$OUT/gc.log" | awk -F'[->()M]+' '{ if ($1 > max) max = $1 } END { print "max_heap_used_before_gc_mb=" max }'
