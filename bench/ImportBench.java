@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Builds an xlsx of N valid member rows with the template's headings, uploads it to a cell as a signed-in user
@@ -42,7 +42,7 @@ public class ImportBench {
 		String[] given = { "An", "Bình", "Cường", "Dũng", "Hà", "Hương", "Lan", "Minh", "Nam", "Thảo" };
 		long t0 = System.nanoTime();
 		byte[] file;
-		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+		try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet s = wb.createSheet("Danh sách");
 			Row h = s.createRow(0);
 			for (int i = 0; i < head.length; i++) {

@@ -104,14 +104,14 @@ select i, 1000000 + i % 264000,
        '09' || lpad((h1 % 100000000)::text, 8, '0'), null
 from (
 	select i, male, born, cid, h1, h2, h3, h4, h5, h6,
-	       (born + make_interval(years => 18 + h4 % 12) + make_interval(days => h5 % 4000))::date as admitted0
+	       (born + make_interval(years => (18 + h4 % 12)::int) + make_interval(days => (h5 % 4000)::int))::date as admitted0
 	from (
 		select i, (i * 2654435761 % 4294967296) as h1, (i * 40503 % 65536) as h2, (i * 9973 % 10007) as h3,
 		       (i * 7919 % 7907) as h4, (i * 104729 % 104723) as h5, (i * 1299709 % 1299689) as h6,
 		       (i * 31 % 100) < 62 as male,
-		       date '1942-01-01' + (i * 6007 % 21900) as born,
+		       date '1942-01-01' + (i * 6007 % 21900)::int as born,
 		       lpad(((i * 37) % 96 + 1)::text, 3, '0') || lpad((i % 1000000000)::text, 9, '0') as cid
-		from generate_series(1, :members) i
+		from generate_series(1::bigint, :members) i
 	) x
 ) y
 cross join lateral (select least(admitted0, current_date - 30) as admitted, least(admitted0, current_date - 30) > current_date - 365 as probationary) a

@@ -11,15 +11,21 @@ OUT=bench/out
 PGPORT=55432
 PORT=8089
 mkdir -p "$OUT"
+# A Java 21 or newer to run the jar (the default java may be older).
+JAVA=java
+for d in /usr/lib/jvm/*/; do
+  v=$("${d}bin/java" -version 2>&1 | grep -oE 'version "[0-9]+' | grep -oE '[0-9]+$' || echo 0)
+  if [ "${v:-0}" -ge 21 ]; then JAVA="${d}bin/java"; fi
+done
 pkill -f "dangvu.jar.*--server.port=$PORT" 2>/dev/null || true
 ./mvnw -q -B package -DskipTests
 rm -rf "$OUT/pg"
-java -Xmx512m -Xlog:gc:file="$OUT/gc.log" -jar target/dangvu.jar --dangvu.demo.enabled=false --dangvu.bench.enabled=true \
+"$JAVA" -Xmx512m -Xlog:gc:file="$OUT/gc.log" -jar target/dangvu.jar --dangvu.demo.enabled=false --dangvu.bench.enabled=true \
   --dangvu.embedded.data-dir="$OUT/pg" --dangvu.embedded.port=$PGPORT --dangvu.embedded.shared-buffers=2GB \
   --server.port=$PORT > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://localhost:$PORT/login"; do sleep 1; done
+until curl -sf -o /dev/null "http://localhost:$PORT/login"; do kill -0 $APP 2>/dev/null || { tail -20 "$OUT/app.log"; exit 1; }; sleep 1; done
 PSQL="psql -X -q -h localhost -p $PGPORT -U postgres -d dangvu"
 
 echo "== generate ($MEMBERS members)"
@@ -46,7 +52,7 @@ COOKIE_PROV=$(login "canbo.$PROV")
 COOKIE_ADMIN=$(login "canbo.1")
 $PSQL -At -c "select o.id from organizations.organization o where o.level = 'CELL' and o.path <@ '1.$PROV' order by random() limit 2000" > "$OUT/cells.txt"
 $PSQL -At -c "select id from organizations.organization where level in ('COMMUNE','GRASSROOTS') order by random() limit 2000" > "$OUT/nodes.txt"
-$PSQL -At -c "select id from organizations.organization order by random() limit 2000 union all select 1" > "$OUT/anyorg.txt"
+$PSQL -At -c "(select id from organizations.organization order by random() limit 2000) union all select 1" > "$OUT/anyorg.txt"
 $PSQL -At -c "select replace(public.vn_fold(full_name), ' ', '+') from organizations.member m where organization_id in (select id from organizations.organization where path <@ '1.$PROV') order by random() limit 300" > "$OUT/names.txt"
 $PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 1) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
 
@@ -78,9 +84,9 @@ $PSQL -At -c "
 
 echo "== import 50,000 rows"
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-CELL=$(head -1 "$OUT/cells.txt")
-java -cp "$CP" bench/ImportBench.java "http://localhost:$PORT" "$OUT/canbo.$PROV.jar" "$CELL" 50000
+CELL=$(sed -n 100p "$OUT/cells.txt")
+"$JAVA" -cp "$CP" bench/ImportBench.java "http://localhost:$PORT" "$OUT/canbo.$PROV.jar" "$CELL" 50000
 
 echo "== heap"
-jcmd $APP GC.heap_info | sed -n '1,4p'
+"$(dirname "$JAVA")/jcmd" $APP GC.heap_info | sed -n '1,4p'
 grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$OUT/gc.log" | awk -F'[->()M]+' '{ if ($1 > max) max = $1 } END { print "max_heap_used_before_gc_mb=" max }'

@@ -38,7 +38,6 @@ import vn.dangvu.shared.ScopeProvider;
  * {@link Scope} from the database, so a revoked grant stops working at once.
  */
 @Service
-@Transactional(readOnly = true)
 public class AccountManagement implements ScopeProvider {
 
 	private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

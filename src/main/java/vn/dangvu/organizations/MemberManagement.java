@@ -28,7 +28,6 @@ import vn.dangvu.shared.VnText;
  * their cell-mates' names, statuses and positions only.
  */
 @Service
-@Transactional(readOnly = true)
 public class MemberManagement {
 
 	private final MemberRepository members;
@@ -62,6 +61,12 @@ public class MemberManagement {
 	public List<MemberRow> listAsOf(Scope scope, long orgId, LocalDate date) {
 		readable(scope, orgId);
 		return members.listAsOf(orgId, date, scope.paths(Capability.READ_MEMBERS));
+	}
+
+	/** Members of other cells attached to this one temporarily (sinh hoạt tạm thời). */
+	public List<MemberRow> temporary(Scope scope, long orgId) {
+		readable(scope, orgId);
+		return members.temporary(orgId, scope.paths(Capability.READ_MEMBERS));
 	}
 
 	/** Members transferring into this organization, waiting to be received. */

@@ -28,7 +28,6 @@ import vn.dangvu.shared.VnText;
  * every organization they touch.
  */
 @Service
-@Transactional(readOnly = true)
 public class OrganizationManagement {
 
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();

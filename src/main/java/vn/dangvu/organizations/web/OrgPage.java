@@ -13,7 +13,7 @@ import vn.dangvu.organizations.StatusCount;
 public record OrgPage(OrganizationSummary org, List<OrganizationSummary> crumbs, List<OrganizationSummary> children,
 		List<StatusCount> counts, List<OrganizationEvent> events, boolean canManage, boolean canReadMembers,
 		boolean canWriteMembers, boolean ownCell, @Nullable LocalDate asOf, List<MemberRow> membersAsOf,
-		List<MemberRow> incoming, boolean showEnded) {
+		List<MemberRow> incoming, List<MemberRow> temporary, boolean showEnded) {
 
 	public long total() {
 		return counts.stream().filter(c -> !List.of("REMOVED", "EXPELLED", "LEFT", "DECEASED").contains(c.status()))

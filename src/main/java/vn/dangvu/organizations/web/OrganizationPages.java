@@ -81,7 +81,7 @@ class OrganizationPages {
 		var incoming = canWrite && org.level().holdsMembers() ? members.incoming(scope, id) : List.<vn.dangvu.organizations.MemberRow>of();
 		OrgPage page = new OrgPage(org, orgs.breadcrumb(scope, org), children, orgs.counts(scope, id), orgs.events(scope, id),
 				scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path()), canRead, canWrite, scope.isMemberOf(id), date,
-				membersAsOf, incoming, ended);
+				membersAsOf, incoming, canRead && org.level().holdsMembers() ? members.temporary(scope, id) : List.of(), ended);
 		return new ModelAndView("organizations/show").addObject("page", page).addObject("problems", problems);
 	}
 
