@@ -54,7 +54,7 @@ $PSQL -At -c "select o.id from organizations.organization o where o.level = 'CEL
 $PSQL -At -c "select id from organizations.organization where level in ('COMMUNE','GRASSROOTS') order by random() limit 2000" > "$OUT/nodes.txt"
 $PSQL -At -c "(select id from organizations.organization order by random() limit 2000) union all select 1" > "$OUT/anyorg.txt"
 $PSQL -At -c "select replace(public.vn_fold(full_name), ' ', '+') from organizations.member m where organization_id in (select id from organizations.organization where path <@ '1.$PROV') order by random() limit 300" > "$OUT/names.txt"
-$PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 1) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
+$PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 2) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
 
 run() { # run NAME IDS PATHFMT COOKIE [HX]
   echo "== $1"

@@ -131,8 +131,10 @@ class BrowserTests {
 		String firstBefore = page.textContent("#rows tbody tr td a");
 		// Typing filters in place (htmx), without a page load; names match without diacritics.
 		page.fill("#q", "nguyen");
-		page.waitForCondition(() -> page.locator("#rows tbody tr").all().stream()
-			.allMatch(r -> r.textContent().contains("Nguyễn")) && page.locator("#rows tbody tr").count() > 0);
+		page.waitForFunction("""
+				() => location.search.includes('q=nguyen')
+				  && document.querySelectorAll('#rows tbody tr').length > 0
+				  && [...document.querySelectorAll('#rows tbody tr')].every(r => r.textContent.includes('Nguyễn'))""");
 		assertThat(page.url()).contains("q=nguyen");
 		page.click("#rows tbody tr td a");
 		page.waitForSelector("dl.record");
