@@ -28,7 +28,6 @@ class MemberRepository {
 			join organizations.organization o on o.id = m.organization_id
 			where o.path <@ cast(:root as ltree)
 			  and o.path <@ any(cast(:paths as ltree[]))
-			  and (:q = '' or m.name_folded like '%' || :q || '%')
 			  and (case :status
 			         when '' then m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
 			         when 'GONE' then m.status in ('REMOVED','EXPELLED','LEFT','DECEASED')
@@ -39,12 +38,25 @@ class MemberRepository {
 			  and (:minAge = 0 or (m.standing = 'OFFICIAL' and m.party_age_basis <= cast(:cutoff as date)))
 			""";
 
-	private static final String LIST = "select " + ROW_COLUMNS + LIST_WHERE + """
+	private static final String ORDER = """
 			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
 			limit :limit offset :offset
 			""";
 
-	private static final String COUNT = "select count(*) " + LIST_WHERE;
+	/** The name conditions are added only when there is a name to match, so that each shape gets its own plan. */
+	private static String where(boolean words, boolean text) {
+		return LIST_WHERE + (words ? "  and m.name_words @> cast(:words as text[])\n" : "")
+				+ (text ? "  and m.name_folded like '%' || :q || '%'\n" : "");
+	}
+
+	private static String list(boolean words, boolean text) {
+		return "select " + ROW_COLUMNS + where(words, text) + ORDER;
+	}
+
+	private static String count(boolean words, boolean text) {
+		return "select count(*) from (select 1 " + where(words, text) + " limit 10001) x";
+	}
+
 
 	private static final String TEMPORARY = """
 			select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
@@ -153,24 +165,43 @@ class MemberRepository {
 		this.key = key;
 	}
 
+	/**
+	 * A page of the list. A name query first matches whole words (fast, through the words index); when nothing
+	 * matches, it matches the text anywhere (a partly typed word), through the trigram index.
+	 */
 	PageRows list(String rootPath, List<String> paths, MemberFilter f) {
-		var count = bind(jdbc.sql(COUNT), rootPath, paths, f).query(Long.class).single();
-		var rows = bind(jdbc.sql(LIST), rootPath, paths, f).param("limit", f.size())
+		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
+		boolean words = text;
+		// Counting stops at 10,001: past that the page says "more than 10,000" instead of counting a province.
+		long count = bind(jdbc.sql(count(words, text)), rootPath, paths, f, words).query(Long.class).single();
+		if (count == 0 && words) {
+			words = false;
+			count = bind(jdbc.sql(count(false, true)), rootPath, paths, f, false).query(Long.class).single();
+		}
+		if (count == 0) {
+			return new PageRows(List.of(), 0);
+		}
+		var rows = bind(jdbc.sql(list(words, text)), rootPath, paths, f, words).param("limit", f.size())
 			.param("offset", (f.page() - 1) * f.size()).query(this::row).list();
 		return new PageRows(rows, count);
 	}
 
 	/** Streams the whole filtered list (exports). */
 	void each(String rootPath, List<String> paths, MemberFilter f, java.util.function.Consumer<MemberRow> out) {
-		bind(jdbc.sql(LIST), rootPath, paths, f).param("limit", 1_000_000).param("offset", 0)
+		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
+		bind(jdbc.sql(list(false, text)), rootPath, paths, f, false).param("limit", 1_000_000).param("offset", 0)
 			.query(this::row).stream().forEach(out);
 	}
 
 	record PageRows(List<MemberRow> rows, long total) {
 	}
 
-	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String rootPath, List<String> paths, MemberFilter f) {
-		return spec.param("root", rootPath).param("paths", OrganizationRepository.array(paths))
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String rootPath, List<String> paths, MemberFilter f,
+			boolean wholeWords) {
+		String folded = VnText.fold(f.q());
+		String words = wholeWords && !folded.isEmpty() ? "{" + String.join(",", java.util.Arrays.stream(folded.split(" "))
+			.map(w -> "\"" + w.replace("\\", "").replace("\"", "") + "\"").toList()) + "}" : "{}";
+		return spec.param("words", words).param("root", rootPath).param("paths", OrganizationRepository.array(paths))
 			.param("q", VnText.fold(f.q()).replace("%", "").replace("_", "")).param("status", f.status())
 			.param("gender", f.gender()).param("ethnicity", f.ethnicity()).param("minAge", f.minPartyAge())
 			.param("cutoff", VnText.today().minusYears(f.minPartyAge()));

@@ -13,6 +13,11 @@ public record PageOf<T>(List<T> rows, int page, int size, long total) {
 		return page < pages();
 	}
 
+	/** The total was counted only up to 10,001. */
+	public boolean totalCapped() {
+		return total > 10_000;
+	}
+
 	public boolean hasPrevious() {
 		return page > 1;
 	}

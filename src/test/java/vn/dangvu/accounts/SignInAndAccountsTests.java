@@ -115,6 +115,13 @@ class SignInAndAccountsTests {
 	}
 
 	@Test
+	void theApiIsDescribedByOpenApi() {
+		HttpResponse<String> r = new Http(port).get("/api/v1/openapi.json");
+		assertThat(r.statusCode()).isEqualTo(200);
+		assertThat(r.body()).contains("\"openapi\"").contains("/api/v1/members/{id}").contains("/api/v1/organizations/{id}/members");
+	}
+
+	@Test
 	void securityHeadersAndCsrfAreInPlace() {
 		HttpResponse<String> r = new Http(port).get("/login");
 		assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");

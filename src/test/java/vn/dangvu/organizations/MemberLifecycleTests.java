@@ -203,6 +203,19 @@ class MemberLifecycleTests {
 		assertThat(members.positions(admin, id)).singleElement().satisfies(x -> assertThat(x.current()).isFalse());
 	}
 
+	@Test
+	void photosAreJpegOrPngUpToOneMegabyte() {
+		long id = newMember("OFFICIAL", LocalDate.of(2012, 1, 5));
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0 };
+		members.savePhoto(admin, id, "image/png", png);
+		assertThat(members.photo(admin, id)).isEqualTo(png);
+		assertThat(members.get(admin, id).hasPhoto()).isTrue();
+		assertThatThrownBy(() -> members.savePhoto(admin, id, "text/html", "<script>".getBytes())).hasMessageContaining("JPEG hoặc PNG");
+		assertThatThrownBy(() -> members.savePhoto(admin, id, "image/png", new byte[1_000_001])).hasMessageContaining("1 MB");
+		Scope other = Fixtures.scope(jdbc, Role.CELL_SECRETARY, ids.otherCellId());
+		assertThatThrownBy(() -> members.photo(other, id)).isInstanceOf(NotFound.class);
+	}
+
 	long count(long orgId) {
 		return jdbc.sql("select coalesce(sum(n), 0) from organizations.member_counter where organization_id = :o and status_key in ('OFFICIAL','PROBATIONARY')")
 			.param("o", orgId).query(Long.class).single();

@@ -165,6 +165,11 @@ class ReorganizationTests {
 	void memberSearchFoldsDiacriticsAndSortsByGivenName() {
 		var page = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 200));
 		assertThat(page.rows()).isNotEmpty().allSatisfy(r -> assertThat(VnText.fold(r.fullName())).contains("nguyen thi"));
+		// A partly typed word falls back to matching the text anywhere.
+		var partial = members.list(admin, ids.provinceId(), MemberFilter.of("nguye", null, null, null, null, 1, 20));
+		assertThat(partial.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.fullName()).contains("Nguyễn"));
+		// Whole words in any order of the name's parts: "thi nguyen" is not "nguyen thi".
+		assertThat(members.list(admin, ids.provinceId(), MemberFilter.of("zzzz", null, null, null, null, 1, 20)).total()).isZero();
 		List<String> given = page.rows().stream().map(r -> r.fullName().substring(r.fullName().lastIndexOf(' ') + 1)).toList();
 		java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
 		for (int i = 1; i < given.size(); i++) {
