@@ -30,7 +30,19 @@ PSQL="psql -X -q -h localhost -p $PGPORT -U postgres -d dangvu"
 
 echo "== generate ($MEMBERS members)"
 start=$(date +%s.%N)
-$PSQL -v members="$MEMBERS" -f bench/generate.sql > "$OUT/generate.log"
+HALF=$((MEMBERS / 2))
+$PSQL -f bench/generate-1-organizations.sql > "$OUT/generate.log"
+# Members in two sessions at once (one per core), then roll-ups, then indexes in two sessions at once.
+$PSQL -v from=1 -v to=$HALF -f bench/generate-2-members.sql >> "$OUT/generate.log" &
+P1=$!
+$PSQL -v from=$((HALF + 1)) -v to=$MEMBERS -f bench/generate-2-members.sql >> "$OUT/generate.log"
+wait $P1
+$PSQL -f bench/generate-3-rollups.sql >> "$OUT/generate.log"
+$PSQL -f bench/generate-4a-indexes.sql >> "$OUT/generate.log" &
+P2=$!
+$PSQL -f bench/generate-4b-indexes.sql >> "$OUT/generate.log"
+wait $P2
+$PSQL -f bench/generate-5-accounts.sql >> "$OUT/generate.log"
 end=$(date +%s.%N)
 echo "GENERATE seconds=$(echo "$end - $start" | bc) $($PSQL -At -c "select 'organizations=' || (select count(*) from organizations.organization) || ' members=' || (select count(*) from organizations.member) || ' accounts=' || (select count(*) from accounts.account)")"
 

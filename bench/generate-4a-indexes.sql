@@ -1,0 +1,16 @@
+\set ON_ERROR_STOP on
+\timing on
+\set key '\'demo-only-key-change-me\''
+set session_replication_role = replica;
+set synchronous_commit = off;
+set maintenance_work_mem = '1GB';
+set work_mem = '256MB';
+-- Part 4a: indexes (with 4b at once).
+create index organization_path_gist on organizations.organization using gist (path);
+create index organization_path_btree on organizations.organization (path);
+create index organization_parent on organizations.organization (parent_id, name);
+create index organization_name_trgm on organizations.organization using gin (name_folded gin_trgm_ops);
+create index organization_version_parent on organizations.organization_version using gist (parent_id, valid);
+create index member_name_trgm on organizations.member using gin (name_folded gin_trgm_ops);
+create index member_temp_org on organizations.member (temp_organization_id) where temp_organization_id is not null;
+create index membership_org on organizations.membership using gist (organization_id, valid);
