@@ -24,11 +24,11 @@ select array['Nguyễn','Nguyễn','Nguyễn','Nguyễn','Nguyễn','Nguyễn','
              'H''Mông','Nùng','Dao','Hoa'] as ethnicity;
 
 -- Member i lives in cell 1000000 + (i mod 264000): about 21 per cell. A cheap hash gives each field its own dice.
-insert into organizations.member (id, organization_id, full_name, gender, birth_date, birthplace, hometown, residence,
+insert into organizations.member (id, organization_id, province_id, full_name, gender, birth_date, birthplace, hometown, residence,
 	ethnicity, religion, citizen_id_enc, citizen_id_hash, citizen_id_last4, record_no, card_no, admitted_on, ceremony_on,
 	recognized_on, party_age_basis, standing, status, status_since, education, professional, political_theory, occupation,
 	phone, email)
-select i, 1000000 + i % 264000,
+select i, 1000000 + i % 264000, 2 + ((i % 264000) / 80) % 34,
        n.family[1 + (h1 % array_length(n.family, 1))] || ' '
          || case when male then n.middle_m[1 + (h2 % 13)] else n.middle_f[1 + (h2 % 12)] end || ' '
          || case when male then n.given_m[1 + (h3 % 40)] else n.given_f[1 + (h3 % 40)] end,

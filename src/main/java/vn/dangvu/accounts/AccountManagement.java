@@ -61,8 +61,9 @@ public class AccountManagement implements ScopeProvider {
 
 	@Override
 	public Optional<Scope> scopeOf(String username) {
-		return accounts.credentials(username).filter(AccountRepository.Credentials::enabled).map(c -> {
-			List<RoleGrant> grants = accounts.grants(c.id());
+		return accounts.credentialsAndGrants(username).filter(e -> e.getKey().enabled()).map(e -> {
+			AccountRepository.Credentials c = e.getKey();
+			List<RoleGrant> grants = e.getValue();
 			Long memberOrg = c.memberId() == null ? null : members.currentOrganizationOf(c.memberId()).orElse(null);
 			List<Long> ids = new ArrayList<>(grants.stream().map(RoleGrant::organizationId).toList());
 			if (memberOrg != null) {

@@ -41,6 +41,27 @@ class AccountRepository {
 					(Long) rs.getObject(9), rs.getString(10))).optional();
 	}
 
+	/** The credentials and the active grants in one round trip, for building each request's scope. */
+	Optional<java.util.Map.Entry<Credentials, List<RoleGrant>>> credentialsAndGrants(String username) {
+		List<Object[]> rows = jdbc.sql("""
+				select a.id, a.username, a.password_hash, a.enabled, a.locked_until, a.totp_secret, a.totp_enabled,
+				       a.must_change_password, a.member_id, a.language, g.id, g.organization_id, g.role, g.granted_by, g.granted_at
+				from accounts.account a
+				left join accounts.role_grant g on g.account_id = a.id and g.revoked_at is null
+				where lower(a.username) = lower(:u)
+				order by g.id
+				""").param("u", username).query((rs, i) -> new Object[] { new Credentials(rs.getLong(1), rs.getString(2),
+					rs.getString(3), rs.getBoolean(4), instant(rs.getTimestamp(5)), rs.getString(6), rs.getBoolean(7),
+					rs.getBoolean(8), (Long) rs.getObject(9), rs.getString(10)),
+					rs.getObject(11) == null ? null : new RoleGrant(rs.getLong(11), rs.getLong(1), rs.getLong(12),
+							Role.valueOf(rs.getString(13)), rs.getString(14), rs.getTimestamp(15).toInstant()) }).list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		List<RoleGrant> grants = rows.stream().map(r -> (RoleGrant) r[1]).filter(java.util.Objects::nonNull).toList();
+		return Optional.of(java.util.Map.entry((Credentials) rows.get(0)[0], grants));
+	}
+
 	List<RoleGrant> grants(long accountId) {
 		return jdbc.sql("""
 				select id, account_id, organization_id, role, granted_by, granted_at from accounts.role_grant

@@ -52,7 +52,14 @@ public class MemberManagement {
 
 	/** Members of the organization's subtree matching the filter, in Vietnamese order. */
 	public PageOf<MemberRow> list(Scope scope, long orgId, MemberFilter filter) {
-		OrganizationSummary org = readable(scope, orgId);
+		return list(scope, readable(scope, orgId), filter);
+	}
+
+	/** The same, for an organization the caller has just read within the scope. */
+	public PageOf<MemberRow> list(Scope scope, OrganizationSummary org, MemberFilter filter) {
+		if (!scope.covers(Capability.READ_MEMBERS, org.path())) {
+			throw new NotFound("organization " + org.id());
+		}
 		var page = members.list(org.path(), scope.paths(Capability.READ_MEMBERS), filter);
 		return new PageOf<>(page.rows(), filter.page(), filter.size(), page.total());
 	}

@@ -44,17 +44,23 @@ class MemberRepository {
 			""";
 
 	/** The name conditions are added only when there is a name to match, so that each shape gets its own plan. */
-	private static String where(boolean words, boolean text) {
+	private static String where(boolean words, boolean text, boolean province) {
 		return LIST_WHERE + (words ? "  and m.name_words @> cast(:words as text[])\n" : "")
+				+ (words && province ? "  and m.province_id = :province\n" : "")
 				+ (text ? "  and m.name_folded like '%' || :q || '%'\n" : "");
 	}
 
-	private static String list(boolean words, boolean text) {
-		return "select " + ROW_COLUMNS + where(words, text) + ORDER;
+	private static String list(boolean words, boolean text, boolean province) {
+		return "select " + ROW_COLUMNS + where(words, text, province) + ORDER;
 	}
 
-	private static String count(boolean words, boolean text) {
-		return "select count(*) from (select 1 " + where(words, text) + " limit 10001) x";
+	private static String count(boolean words, boolean text, boolean province) {
+		return "select count(*) from (select 1 " + where(words, text, province) + " limit 10001) x";
+	}
+
+	/** Below the country, a subtree lies within one province: the second label of its path. */
+	private static boolean inProvince(String rootPath) {
+		return rootPath.split("\\.").length >= 2;
 	}
 
 
@@ -172,24 +178,24 @@ class MemberRepository {
 	PageRows list(String rootPath, List<String> paths, MemberFilter f) {
 		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
 		boolean words = text;
-		// Counting stops at 10,001: past that the page says "more than 10,000" instead of counting a province.
-		long count = bind(jdbc.sql(count(words, text)), rootPath, paths, f, words).query(Long.class).single();
-		if (count == 0 && words) {
+		int offset = (f.page() - 1) * f.size();
+		var rows = bind(jdbc.sql(list(words, text, inProvince(rootPath))), rootPath, paths, f, words).param("limit", f.size())
+			.param("offset", offset).query(this::row).list();
+		if (rows.isEmpty() && words && offset == 0) {
 			words = false;
-			count = bind(jdbc.sql(count(false, true)), rootPath, paths, f, false).query(Long.class).single();
+			rows = bind(jdbc.sql(list(false, true, false)), rootPath, paths, f, false).param("limit", f.size())
+				.param("offset", offset).query(this::row).list();
 		}
-		if (count == 0) {
-			return new PageRows(List.of(), 0);
-		}
-		var rows = bind(jdbc.sql(list(words, text)), rootPath, paths, f, words).param("limit", f.size())
-			.param("offset", (f.page() - 1) * f.size()).query(this::row).list();
+		// A short first page is the whole list; otherwise count, stopping at 10,001 ("more than 10,000").
+		long count = offset == 0 && rows.size() < f.size() ? rows.size()
+				: bind(jdbc.sql(count(words, text, inProvince(rootPath))), rootPath, paths, f, words).query(Long.class).single();
 		return new PageRows(rows, count);
 	}
 
 	/** Streams the whole filtered list (exports). */
 	void each(String rootPath, List<String> paths, MemberFilter f, java.util.function.Consumer<MemberRow> out) {
 		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
-		bind(jdbc.sql(list(false, text)), rootPath, paths, f, false).param("limit", 1_000_000).param("offset", 0)
+		bind(jdbc.sql(list(false, text, false)), rootPath, paths, f, false).param("limit", 1_000_000).param("offset", 0)
 			.query(this::row).stream().forEach(out);
 	}
 
@@ -201,7 +207,9 @@ class MemberRepository {
 		String folded = VnText.fold(f.q());
 		String words = wholeWords && !folded.isEmpty() ? "{" + String.join(",", java.util.Arrays.stream(folded.split(" "))
 			.map(w -> "\"" + w.replace("\\", "").replace("\"", "") + "\"").toList()) + "}" : "{}";
-		return spec.param("words", words).param("root", rootPath).param("paths", OrganizationRepository.array(paths))
+		String[] labels = rootPath.split("\\.");
+		Long province = labels.length >= 2 ? Long.valueOf(labels[1]) : -1L;
+		return spec.param("words", words).param("province", province).param("root", rootPath).param("paths", OrganizationRepository.array(paths))
 			.param("q", VnText.fold(f.q()).replace("%", "").replace("_", "")).param("status", f.status())
 			.param("gender", f.gender()).param("ethnicity", f.ethnicity()).param("minAge", f.minPartyAge())
 			.param("cutoff", VnText.today().minusYears(f.minPartyAge()));

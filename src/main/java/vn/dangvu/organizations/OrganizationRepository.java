@@ -229,6 +229,15 @@ class OrganizationRepository {
 		jdbc.sql("update organizations.organization set child_count = child_count + 1 where id = :id")
 			.param("id", newParent.id()).update();
 		jdbc.sql(ADD_TO_ANCESTORS).param("id", org.id()).update();
+		String oldProvince = org.path().split("\\.").length >= 2 ? org.path().split("\\.")[1] : "";
+		String newPath = newParent.path() + "." + org.id();
+		String newProvince = newPath.split("\\.")[1];
+		if (!oldProvince.equals(newProvince)) {
+			jdbc.sql("""
+					update organizations.member m set province_id = :p
+					from organizations.organization o where o.id = m.organization_id and o.path <@ cast(:path as ltree)
+					""").param("p", Long.valueOf(newProvince)).param("path", newPath).update();
+		}
 	}
 
 	void end(long id, String status, LocalDate date) {

@@ -51,7 +51,7 @@ class MemberPages {
 			return new ModelAndView("organizations/peers").addObject("org", org).addObject("peers", members.peers(scope, id));
 		}
 		MemberFilter f = MemberFilter.of(q, status, minPartyAge, gender, ethnicity, page, null);
-		var result = members.list(scope, id, f);
+		var result = members.list(scope, org, f);
 		String view = req.getHeader("HX-Request") != null ? "organizations/_member_rows" : "organizations/members";
 		return new ModelAndView(view).addObject("org", org).addObject("filter", f).addObject("result", result)
 			.addObject("canWrite", scope.covers(Capability.WRITE_MEMBERS, org.path()));
