@@ -69,6 +69,7 @@ $PSQL -At -c "select replace(public.vn_fold(full_name), ' ', '+') from organizat
 $PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 2) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
 
 run() { # run NAME IDS PATHFMT COOKIE [HX]
+  sleep 5  # let the previous run's queued requests drain
   echo "== $1"
   IDS="$2" PATHFMT="$3" COOKIE="$4" HX="${5:-}" wrk -t2 -c32 -d"${SECS}s" --timeout 10s -s bench/wrk.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/$1 /"
 }
