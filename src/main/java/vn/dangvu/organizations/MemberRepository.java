@@ -44,10 +44,14 @@ class MemberRepository {
 			""";
 
 	/** The name conditions are added only when there is a name to match, so that each shape gets its own plan. */
+	/**
+	 * Whole words, or else the text anywhere: never both, so that the planner is not tempted by the trigram index
+	 * (its estimate of a multi-word pattern is far too low) when the words index is the selective one.
+	 */
 	private static String where(boolean words, boolean text, boolean province) {
 		return LIST_WHERE + (words ? "  and m.name_words @> cast(:words as text[])\n" : "")
 				+ (words && province ? "  and m.province_id = :province\n" : "")
-				+ (text ? "  and m.name_folded like '%' || :q || '%'\n" : "");
+				+ (text && !words ? "  and m.name_folded like '%' || :q || '%'\n" : "");
 	}
 
 	private static String list(boolean words, boolean text, boolean province) {
