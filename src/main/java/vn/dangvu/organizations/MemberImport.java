@@ -141,9 +141,11 @@ public class MemberImport {
 		cell(scope, orgId);
 		Parsed parsed = parse(content);
 		long batch = jdbc.sql("""
-				insert into organizations.import_batch (organization_id, uploaded_by, file_name, content)
-				values (:o, :u, :f, :c) returning id
-				""").param("o", orgId).param("u", scope.username()).param("f", fileName).param("c", content)
+				insert into organizations.import_batch (organization_id, uploaded_by, file_name, content, good_csv, total_rows,
+				                                        bad_rows)
+				values (:o, :u, :f, :c, :csv, :total, :bad) returning id
+				""").param("o", orgId).param("u", scope.username()).param("f", fileName).param("c", new byte[0])
+			.param("csv", csv(parsed.good)).param("total", parsed.rows.size()).param("bad", parsed.rows.size() - parsed.good.size())
 			.query(Long.class).single();
 		return new ImportResult(batch, fileName, parsed.rows.size(), parsed.good.size(), parsed.problems, false, 0);
 	}
@@ -156,27 +158,62 @@ public class MemberImport {
 	public ImportResult commit(Scope scope, long orgId, long batchId, boolean skipBad) {
 		OrganizationSummary org = cell(scope, orgId);
 		var batch = jdbc.sql("""
-				select file_name, content from organizations.import_batch
-				where id = :id and organization_id = :o and uploaded_by = :u and committed_at is null
+				select file_name, good_csv, total_rows, bad_rows from organizations.import_batch
+				where id = :id and organization_id = :o and uploaded_by = :u and committed_at is null and good_csv is not null
 				for update
 				""").param("id", batchId).param("o", orgId).param("u", scope.username())
-			.query((rs, i) -> new Object[] { rs.getString(1), rs.getBytes(2) }).optional()
+			.query((rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) }).optional()
 			.orElseThrow(() -> new InvalidInput("Tệp nhập", "không còn tệp chờ nhập này (đã nhập hoặc không phải của bạn); hãy tải lên lại"));
-		Parsed parsed = parse((byte[]) batch[1]);
-		if (!parsed.problems.isEmpty() && !skipBad) {
-			throw new InvalidInput("Tệp nhập", parsed.rows.size() - parsed.good.size()
-					+ " dòng có lỗi; sửa tệp rồi tải lên lại, hoặc chọn bỏ qua các dòng lỗi");
+		int total = (Integer) batch[2];
+		int bad = (Integer) batch[3];
+		if (bad > 0 && !skipBad) {
+			throw new InvalidInput("Tệp nhập", bad + " dòng có lỗi; sửa tệp rồi tải lên lại, hoặc chọn bỏ qua các dòng lỗi");
 		}
-		if (parsed.good.isEmpty()) {
+		if (total == bad) {
 			throw new InvalidInput("Tệp nhập", "không có dòng hợp lệ nào để nhập");
 		}
-		int n = insert(org, parsed.good, scope.username());
-		jdbc.sql("update organizations.import_batch set committed_at = now(), content = ''::bytea where id = :id")
+		copyRows((String) batch[1]);
+		// Records added since the dry run may now be duplicates: refuse, or skip them with the bad rows.
+		int dups = jdbc.sql("""
+				select count(*) from import_rows t where exists (select 1 from organizations.member m
+				    where (t.cid is not null and m.citizen_id_hash = hmac(t.cid, :key, 'sha256'))
+				       or (t.card_no is not null and m.card_no = t.card_no)
+				       or (t.record_no is not null and m.record_no = t.record_no))
+				""").param("key", key).query(Integer.class).single();
+		if (dups > 0 && !skipBad) {
+			throw new InvalidInput("Tệp nhập", dups + " dòng trùng với hồ sơ vừa được thêm sau khi kiểm tra; hãy kiểm tra lại tệp");
+		}
+		if (dups > 0) {
+			jdbc.sql("""
+					delete from import_rows t where exists (select 1 from organizations.member m
+					    where (t.cid is not null and m.citizen_id_hash = hmac(t.cid, :key, 'sha256'))
+					       or (t.card_no is not null and m.card_no = t.card_no)
+					       or (t.record_no is not null and m.record_no = t.record_no))
+					""").param("key", key).update();
+		}
+		int n = insertCopied(org, scope.username());
+		jdbc.sql("update organizations.import_batch set committed_at = now(), good_csv = null where id = :id")
 			.param("id", batchId).update();
 		events.publishEvent(new Audited(scope.username(), "MEMBER_IMPORT", "organization", String.valueOf(orgId), org.path(),
-				"Nhập " + n + " đảng viên vào " + org.name() + " từ " + batch[0] + (parsed.problems.isEmpty() ? "" : ", bỏ qua "
-						+ (parsed.rows.size() - parsed.good.size()) + " dòng lỗi"), null, Map.of("rows", n, "file", batch[0])));
-		return new ImportResult(batchId, (String) batch[0], parsed.rows.size(), parsed.good.size(), parsed.problems, true, n);
+				"Nhập " + n + " đảng viên vào " + org.name() + " từ " + batch[0] + (n == total ? "" : ", bỏ qua "
+						+ (total - n) + " dòng lỗi hoặc trùng"), null, Map.of("rows", n, "file", batch[0])));
+		return new ImportResult(batchId, (String) batch[0], total, n, List.of(), true, n);
+	}
+
+	private static String csv(List<MemberInput.Data> rows) {
+		StringWriter csv = new StringWriter();
+		try (CSVPrinter p = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+			int n = 0;
+			for (MemberInput.Data d : rows) {
+				p.printRecord(n++, d.fullName(), d.gender(), d.birthDate(), d.birthplace(), d.hometown(), d.residence(),
+						d.ethnicity(), d.religion(), d.citizenId(), d.recordNo(), d.cardNo(), d.admittedOn(), d.recognizedOn(),
+						d.standing(), d.education(), d.professional(), d.politicalTheory(), d.occupation(), d.phone(), d.email());
+			}
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		return csv.toString();
 	}
 
 	private record Parsed(List<String[]> rows, List<MemberInput.Data> good, List<ImportResult.RowProblem> problems) {
@@ -329,8 +366,8 @@ public class MemberImport {
 		return out;
 	}
 
-	/** COPY into a temporary table, then one INSERT … SELECT that also opens memberships and writes the timeline. */
-	private int insert(OrganizationSummary org, List<MemberInput.Data> rows, String actor) {
+	/** COPY the validated rows into a temporary table dropped at commit. */
+	private void copyRows(String csv) {
 		jdbc.sql("""
 				create temporary table import_rows (
 				    n int, full_name text, gender text, birth_date date, birthplace text, hometown text, residence text,
@@ -338,22 +375,9 @@ public class MemberImport {
 				    recognized_on date, standing text, education text, professional text, political_theory text,
 				    occupation text, phone text, email text) on commit drop
 				""").update();
-		StringWriter csv = new StringWriter();
-		try (CSVPrinter p = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-			int n = 0;
-			for (MemberInput.Data d : rows) {
-				p.printRecord(n++, d.fullName(), d.gender(), d.birthDate(), d.birthplace(), d.hometown(), d.residence(),
-						d.ethnicity(), d.religion(), d.citizenId(), d.recordNo(), d.cardNo(), d.admittedOn(), d.recognizedOn(),
-						d.standing(), d.education(), d.professional(), d.politicalTheory(), d.occupation(), d.phone(), d.email());
-			}
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 		Connection c = DataSourceUtils.getConnection(dataSource);
 		try {
-			c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_rows from stdin (format csv)",
-					new StringReader(csv.toString()));
+			c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_rows from stdin (format csv)", new StringReader(csv));
 		}
 		catch (SQLException | IOException e) {
 			throw new IllegalStateException("COPY failed", e);
@@ -361,6 +385,10 @@ public class MemberImport {
 		finally {
 			DataSourceUtils.releaseConnection(c, dataSource);
 		}
+	}
+
+	/** One INSERT … SELECT from the copied rows that also opens memberships and writes the timeline. */
+	private int insertCopied(OrganizationSummary org, String actor) {
 		return jdbc.sql("""
 				with ins as (
 				    insert into organizations.member (organization_id, full_name, gender, birth_date, birthplace, hometown,

@@ -120,6 +120,25 @@ class ImportExportTests {
 	}
 
 	@Test
+	void aDuplicateAddedAfterTheDryRunIsCaughtAtCommit() throws IOException {
+		byte[] file = xlsx(List.<Object[]>of(
+				new Object[] { "Lò Văn Sau", "Nam", "01/01/1980", null, "Thái", "05/06/2005", "Chính thức", "77700555", null, null },
+				new Object[] { "Lò Thị Trước", "Nữ", "01/01/1982", null, "Thái", "05/06/2006", "Chính thức", "77700556", null, null }));
+		ImportResult r = imports.dryRun(secretary, ids.cellId(), "sau.xlsx", file);
+		assertThat(r.clean()).isTrue();
+		// Meanwhile someone records a member with the first row's card number.
+		jdbc.sql("update organizations.member set card_no = '77700555' where id = :id")
+			.param("id", Fixtures.memberIds(jdbc, ids.otherCellId()).get(0)).update();
+		long before = members();
+		assertThatThrownBy(() -> imports.commit(secretary, ids.cellId(), r.batchId(), false)).isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("trùng");
+		assertThat(members()).isEqualTo(before);
+		ImportResult done = imports.commit(secretary, ids.cellId(), r.batchId(), true);
+		assertThat(done.imported()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from organizations.member where full_name = 'Lò Thị Trước'").query(Long.class).single()).isOne();
+	}
+
+	@Test
 	void missingRequiredColumnsOrABrokenFileAreNamed() throws IOException {
 		byte[] noName;
 		try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
