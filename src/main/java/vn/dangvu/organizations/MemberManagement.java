@@ -471,40 +471,34 @@ public class MemberManagement {
 
 	/** Fields worth keeping in the audit trail, citizen ID masked. */
 	static Map<String, Object> auditable(MemberInput.Data d) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("fullName", d.fullName());
-		m.put("gender", d.gender());
-		m.put("birthDate", String.valueOf(d.birthDate()));
-		m.put("citizenId", d.citizenId() == null ? null : "********" + d.citizenId().substring(8));
-		m.put("recordNo", d.recordNo());
-		m.put("cardNo", d.cardNo());
-		m.put("admittedOn", String.valueOf(d.admittedOn()));
-		m.put("recognizedOn", String.valueOf(d.recognizedOn()));
-		m.put("ethnicity", d.ethnicity());
-		m.put("religion", d.religion());
-		m.put("residence", d.residence());
-		m.put("phone", d.phone());
-		m.put("email", d.email());
-		m.put("occupation", d.occupation());
-		return m;
+		return auditable(d.fullName(), d.gender(), d.birthDate(), d.citizenId(), d.recordNo(), d.cardNo(), d.admittedOn(),
+				d.recognizedOn(), d.ethnicity(), d.religion(), d.residence(), d.phone(), d.email(), d.occupation());
 	}
 
 	static Map<String, Object> auditable(MemberDetails d) {
+		return auditable(d.fullName(), d.gender(), d.birthDate(), d.citizenId(), d.recordNo(), d.cardNo(), d.admittedOn(),
+				d.recognizedOn(), d.ethnicity(), d.religion(), d.residence(), d.phone(), d.email(), d.occupation());
+	}
+
+	private static Map<String, Object> auditable(String fullName, String gender, LocalDate birthDate, @Nullable String citizenId,
+			@Nullable String recordNo, @Nullable String cardNo, LocalDate admittedOn, @Nullable LocalDate recognizedOn,
+			String ethnicity, String religion, @Nullable String residence, @Nullable String phone, @Nullable String email,
+			@Nullable String occupation) {
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("fullName", d.fullName());
-		m.put("gender", d.gender());
-		m.put("birthDate", String.valueOf(d.birthDate()));
-		m.put("citizenId", d.citizenId() == null ? null : "********" + d.citizenId().substring(Math.max(0, d.citizenId().length() - 4)));
-		m.put("recordNo", d.recordNo());
-		m.put("cardNo", d.cardNo());
-		m.put("admittedOn", String.valueOf(d.admittedOn()));
-		m.put("recognizedOn", String.valueOf(d.recognizedOn()));
-		m.put("ethnicity", d.ethnicity());
-		m.put("religion", d.religion());
-		m.put("residence", d.residence());
-		m.put("phone", d.phone());
-		m.put("email", d.email());
-		m.put("occupation", d.occupation());
+		m.put("fullName", fullName);
+		m.put("gender", gender);
+		m.put("birthDate", String.valueOf(birthDate));
+		m.put("citizenId", citizenId == null ? null : "********" + citizenId.substring(Math.max(0, citizenId.length() - 4)));
+		m.put("recordNo", recordNo);
+		m.put("cardNo", cardNo);
+		m.put("admittedOn", String.valueOf(admittedOn));
+		m.put("recognizedOn", String.valueOf(recognizedOn));
+		m.put("ethnicity", ethnicity);
+		m.put("religion", religion);
+		m.put("residence", residence);
+		m.put("phone", phone);
+		m.put("email", email);
+		m.put("occupation", occupation);
 		return m;
 	}
 
