@@ -1,19 +1,8 @@
 -- National-scale synthetic registry: 34 provinces, 3,300 communes, ~300,000 organizations, 5.6 million members
 -- with realistic Vietnamese names and full records, memberships, kept counters, accounts and all indexes.
--- Part 1 of 4 (bench/run.sh runs them; parts 2 and 4 in two sessions at once, one per core).
+-- Part 1 of 5 (bench/run.sh runs them; parts 2 and 4 in two sessions at once, one per core).
 -- Ids are computed, not looked up: commune k has id 100+k, its grassroots g id 10000+10k+g, cell c id 1000000+8(10k+g)+c.
-\set ON_ERROR_STOP on
-\timing on
-\if :{?members}
-\else
-\set members 5600000
-\endif
-\set key '\'demo-only-key-change-me\''
-
-set session_replication_role = replica;  -- no triggers or FK checks during the bulk load; counters are computed at the end
-set synchronous_commit = off;
-set maintenance_work_mem = '1GB';
-set work_mem = '256MB';
+\ir session.sql
 
 begin;
 -- Secondary indexes are built once at the end.

@@ -1,10 +1,4 @@
-\set ON_ERROR_STOP on
-\timing on
-\set key '\'demo-only-key-change-me\''
-set session_replication_role = replica;
-set synchronous_commit = off;
-set maintenance_work_mem = '1GB';
-set work_mem = '256MB';
+\ir session.sql
 -- Part 2: members :from..:to (two sessions load halves at once).
 begin;
 -- Members: names drawn by national frequency of family names; every record full.

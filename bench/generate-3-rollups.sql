@@ -1,10 +1,4 @@
-\set ON_ERROR_STOP on
-\timing on
-\set key '\'demo-only-key-change-me\''
-set session_replication_role = replica;
-set synchronous_commit = off;
-set maintenance_work_mem = '1GB';
-set work_mem = '256MB';
+\ir session.sql
 -- Part 3: memberships, positions, counters.
 begin;
 select setval(pg_get_serial_sequence('organizations.member', 'id'), (select max(id) from organizations.member));

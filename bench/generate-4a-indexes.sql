@@ -1,10 +1,4 @@
-\set ON_ERROR_STOP on
-\timing on
-\set key '\'demo-only-key-change-me\''
-set session_replication_role = replica;
-set synchronous_commit = off;
-set maintenance_work_mem = '1GB';
-set work_mem = '256MB';
+\ir session.sql
 -- Part 4a: indexes (with 4b at once).
 create index organization_path_gist on organizations.organization using gist (path);
 create index organization_path_btree on organizations.organization (path);

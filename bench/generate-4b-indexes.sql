@@ -1,10 +1,4 @@
-\set ON_ERROR_STOP on
-\timing on
-\set key '\'demo-only-key-change-me\''
-set session_replication_role = replica;
-set synchronous_commit = off;
-set maintenance_work_mem = '1GB';
-set work_mem = '256MB';
+\ir session.sql
 -- Part 4b: indexes (with 4a at once).
 create index member_org_name on organizations.member (organization_id, (given_name collate "vi-x-icu"), (name_rest collate "vi-x-icu"), id);
 alter table organizations.membership add primary key (member_id, kind, valid);

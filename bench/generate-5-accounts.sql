@@ -1,10 +1,4 @@
-\set ON_ERROR_STOP on
-\timing on
-\set key '\'demo-only-key-change-me\''
-set session_replication_role = replica;
-set synchronous_commit = off;
-set maintenance_work_mem = '1GB';
-set work_mem = '256MB';
+\ir session.sql
 -- Accounts: a secretary for every cell, staff for every commune and province, and the bench's own accounts
 -- (password "DangVu@2026", TOTP secret as the demo's). One bcrypt hash is reused: hashing 270,000 passwords is
 -- not what this measures.

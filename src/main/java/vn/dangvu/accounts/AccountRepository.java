@@ -36,9 +36,13 @@ class AccountRepository {
 				select id, username, password_hash, enabled, locked_until, totp_secret, totp_enabled, must_change_password,
 				       member_id, language
 				from accounts.account where lower(username) = lower(:u)
-				""").param("u", username).query((rs, i) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getBoolean(4), instant(rs.getTimestamp(5)), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
-					(Long) rs.getObject(9), rs.getString(10))).optional();
+				""").param("u", username).query((rs, i) -> credentials(rs)).optional();
+	}
+
+	/** Maps the first ten columns, in the order both queries select them. */
+	private static Credentials credentials(ResultSet rs) throws SQLException {
+		return new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), instant(rs.getTimestamp(5)),
+				rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), (Long) rs.getObject(9), rs.getString(10));
 	}
 
 	/** The credentials and the active grants in one round trip, for building each request's scope. */
@@ -50,9 +54,7 @@ class AccountRepository {
 				left join accounts.role_grant g on g.account_id = a.id and g.revoked_at is null
 				where lower(a.username) = lower(:u)
 				order by g.id
-				""").param("u", username).query((rs, i) -> new Object[] { new Credentials(rs.getLong(1), rs.getString(2),
-					rs.getString(3), rs.getBoolean(4), instant(rs.getTimestamp(5)), rs.getString(6), rs.getBoolean(7),
-					rs.getBoolean(8), (Long) rs.getObject(9), rs.getString(10)),
+				""").param("u", username).query((rs, i) -> new Object[] { credentials(rs),
 					rs.getObject(11) == null ? null : new RoleGrant(rs.getLong(11), rs.getLong(1), rs.getLong(12),
 							Role.valueOf(rs.getString(13)), rs.getString(14), rs.getTimestamp(15).toInstant()) }).list();
 		if (rows.isEmpty()) {

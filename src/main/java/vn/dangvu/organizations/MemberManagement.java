@@ -117,18 +117,24 @@ public class MemberManagement {
 	}
 
 	public List<MemberEvent> timeline(Scope scope, long id) {
-		members.details(id, scope.paths(Capability.READ_MEMBERS), scope.memberId()).orElseThrow(() -> new NotFound("member " + id));
+		requireVisible(scope, id);
 		return members.events(id);
 	}
 
 	public List<Position> positions(Scope scope, long id) {
-		members.details(id, scope.paths(Capability.READ_MEMBERS), scope.memberId()).orElseThrow(() -> new NotFound("member " + id));
+		requireVisible(scope, id);
 		return members.positions(id);
 	}
 
 	public byte[] photo(Scope scope, long id) {
-		members.details(id, scope.paths(Capability.READ_MEMBERS), scope.memberId()).orElseThrow(() -> new NotFound("member " + id));
+		requireVisible(scope, id);
 		return members.photo(id).orElseThrow(() -> new NotFound("photo " + id));
+	}
+
+	private void requireVisible(Scope scope, long id) {
+		if (!members.visible(id, scope.paths(Capability.READ_MEMBERS), scope.memberId())) {
+			throw new NotFound("member " + id);
+		}
 	}
 
 	public boolean canWrite(Scope scope, MemberDetails d) {

@@ -252,6 +252,19 @@ class MemberRepository {
 			.param("self", self == null ? -1L : self).param("key", key).query(this::details).optional();
 	}
 
+	/** The same access rule as {@link #details}, without reading (and decrypting) the record. */
+	boolean visible(long id, List<String> paths, @Nullable Long self) {
+		return jdbc.sql("""
+				select exists (
+				    select 1 from organizations.member m
+				    join organizations.organization o on o.id = m.organization_id
+				    left join organizations.organization t on t.id = m.temp_organization_id
+				    where m.id = :id
+				      and (o.path <@ any(cast(:paths as ltree[])) or t.path <@ any(cast(:paths as ltree[])) or m.id = :self))
+				""").param("id", id).param("paths", OrganizationRepository.array(paths)).param("self", self == null ? -1L : self)
+			.query(Boolean.class).single();
+	}
+
 	/** For a pending transfer only: the receiving cell acts on a record it cannot yet see. */
 	Optional<MemberDetails> detailsUnscoped(long id) {
 		String sql = DETAILS.substring(0, DETAILS.indexOf("where m.id = :id")) + "where m.id = :id";

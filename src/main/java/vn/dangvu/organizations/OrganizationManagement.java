@@ -60,8 +60,12 @@ public class OrganizationManagement {
 	}
 
 	public List<OrganizationSummary> children(Scope scope, long id, boolean withEnded) {
-		get(scope, id);
-		return orgs.children(id, visiblePaths(scope), withEnded, CHILD_PAGE);
+		return children(scope, get(scope, id), withEnded);
+	}
+
+	/** Children of an organization the caller has just read with {@link #get}; no second read of it. */
+	public List<OrganizationSummary> children(Scope scope, OrganizationSummary org, boolean withEnded) {
+		return orgs.children(org.id(), visiblePaths(scope), withEnded, CHILD_PAGE);
 	}
 
 	public List<OrganizationSummary> childrenAsOf(Scope scope, long id, LocalDate date) {
@@ -89,8 +93,15 @@ public class OrganizationManagement {
 	}
 
 	public List<OrganizationEvent> events(Scope scope, long id) {
-		get(scope, id);
-		return orgs.events(id);
+		return events(scope, get(scope, id));
+	}
+
+	/** The reorganizations of an organization the caller has just read with {@link #get}. */
+	public List<OrganizationEvent> events(Scope scope, OrganizationSummary org) {
+		if (visiblePaths(scope).stream().noneMatch(p -> Scope.isWithin(org.path(), p))) {
+			throw new NotFound("organization " + org.id());
+		}
+		return orgs.events(org.id());
 	}
 
 	/** Paths of organizations by id, for building scopes. No scope applies: callers hold the ids already. */

@@ -75,11 +75,11 @@ class OrganizationPages {
 			}
 		}
 		boolean canRead = scope.covers(Capability.READ_MEMBERS, org.path());
-		var children = date == null ? orgs.children(scope, id, ended) : orgs.childrenAsOf(scope, id, date);
+		var children = date == null ? orgs.children(scope, org, ended) : orgs.childrenAsOf(scope, id, date);
 		var membersAsOf = date != null && canRead && org.level().holdsMembers() ? members.listAsOf(scope, id, date) : List.<vn.dangvu.organizations.MemberRow>of();
 		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, org.path());
 		var incoming = canWrite && org.level().holdsMembers() ? members.incoming(scope, id) : List.<vn.dangvu.organizations.MemberRow>of();
-		OrgPage page = new OrgPage(org, orgs.breadcrumb(scope, org), children, orgs.counts(scope, id), orgs.events(scope, id),
+		OrgPage page = new OrgPage(org, orgs.breadcrumb(scope, org), children, orgs.counts(scope, id), orgs.events(scope, org),
 				scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path()), canRead, canWrite, scope.isMemberOf(id), date,
 				membersAsOf, incoming, canRead && org.level().holdsMembers() ? members.temporary(scope, id) : List.of(), ended);
 		return new ModelAndView("organizations/show").addObject("page", page).addObject("problems", problems);
