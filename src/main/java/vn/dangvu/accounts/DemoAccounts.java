@@ -21,6 +21,7 @@ import vn.dangvu.shared.Role;
  * never enable demo data on a server holding real data.
  */
 @Component
+@org.springframework.core.annotation.Order(100)
 class DemoAccounts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
@@ -63,7 +64,7 @@ class DemoAccounts implements ApplicationRunner {
 				create("admin", "Quản trị tỉnh (mẫu)", Role.ADMIN, d.provinceId(), null, hash, true);
 				create("canbo.tinh", "Cán bộ Ban Tổ chức tỉnh (mẫu)", Role.COMMITTEE_STAFF, d.provinceId(), null, hash, true);
 				create("canbo.xa", "Cán bộ Đảng ủy xã (mẫu)", Role.COMMITTEE_STAFF, d.communeId(), null, hash, true);
-				create("uyvien.xa", "Đảng ủy viên xã (mẫu)", Role.COMMITTEE_MEMBER, d.communeId(), null, hash, true);
+				create("uyvien.xa", "Đảng ủy viên xã (mẫu)", Role.COMMITTEE_MEMBER, d.communeId(), d.committeeMemberId(), hash, true);
 				create("bithu", "Bí thư chi bộ (mẫu)", Role.CELL_SECRETARY, d.cellId(), null, hash, false);
 				create("phobithu", "Phó Bí thư chi bộ (mẫu)", Role.CELL_DEPUTY, d.cellId(), null, hash, false);
 				create("bithu2", "Bí thư chi bộ khác (mẫu)", Role.CELL_SECRETARY, d.otherCellId(), null, hash, false);
@@ -82,7 +83,7 @@ class DemoAccounts implements ApplicationRunner {
 		lines.add("  admin       quản trị, toàn tỉnh mẫu          (xác thực hai bước)");
 		lines.add("  canbo.tinh  cán bộ tổ chức, toàn tỉnh mẫu    (xác thực hai bước)");
 		lines.add("  canbo.xa    cán bộ tổ chức, Đảng bộ Xã Tân An (xác thực hai bước)");
-		lines.add("  uyvien.xa   đảng ủy viên, chỉ xem, Xã Tân An  (xác thực hai bước)");
+		lines.add("  uyvien.xa   đảng ủy viên, chỉ xem, Xã Tân An; theo dõi Chi bộ Thôn Đông (xác thực hai bước)");
 		lines.add("  bithu       bí thư Chi bộ Thôn Đông");
 		lines.add("  phobithu    phó bí thư Chi bộ Thôn Đông");
 		lines.add("  bithu2      bí thư Chi bộ Thôn Tây");

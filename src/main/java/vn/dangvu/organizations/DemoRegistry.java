@@ -25,7 +25,13 @@ public class DemoRegistry {
 
 	/** Ids the demo accounts attach to. */
 	public record DemoIds(long centralId, long provinceId, long communeId, long cellId, long otherCellId,
-			long otherCommuneId, long memberId) {
+			long otherCommuneId, long memberId, long committeeMemberId) {
+	}
+
+	/** The demo's cells, for loading their meetings. */
+	public List<Long> cellIds() {
+		return jdbc.sql("select id from organizations.organization where demo and level in ('CELL','GRASSROOTS_CELL') and status = 'ACTIVE' order by id")
+			.query(Long.class).list();
 	}
 
 	private final JdbcClient jdbc;
@@ -55,9 +61,12 @@ public class DemoRegistry {
 				       (select id from organizations.organization where code = 'DEMO-XA-2'),
 				       (select min(id) from organizations.member m
 				        where m.organization_id = (select id from organizations.organization where code = 'DEMO-CB-1')
+				          and m.standing = 'OFFICIAL' and m.status = 'ACTIVE'),
+				       (select min(id) from organizations.member m
+				        where m.organization_id = (select id from organizations.organization where code = 'DEMO-CB-2')
 				          and m.standing = 'OFFICIAL' and m.status = 'ACTIVE')
 				""").query((rs, i) -> rs.getObject(2) == null ? null : new DemoIds(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).optional();
+					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).optional();
 	}
 
 	public String pathOf(long id) {

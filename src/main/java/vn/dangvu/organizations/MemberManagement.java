@@ -76,6 +76,20 @@ public class MemberManagement {
 		return members.temporary(orgId, scope.paths(Capability.READ_MEMBERS));
 	}
 
+	/**
+	 * Who is invited to a meeting of the organization: its members who are not gone (exempted and excused ones
+	 * included, shown as such), without those attending another cell temporarily, with those attached to it
+	 * temporarily. With {@code subtree}, the members of its whole subtree (a grassroots plenary).
+	 */
+	public List<MemberRow> roster(Scope scope, long orgId, boolean subtree) {
+		return members.roster(orgId, subtree, scope.paths(Capability.READ_MEMBERS));
+	}
+
+	/** A member as lists show them, if the scope may read them (or it is the user's own record). */
+	public java.util.Optional<MemberRow> find(Scope scope, long memberId) {
+		return members.row(memberId, scope.paths(Capability.READ_MEMBERS), scope.memberId());
+	}
+
 	/** Members transferring into this organization, waiting to be received. */
 	public List<MemberRow> incoming(Scope scope, long orgId) {
 		orgs.findVisible(orgId, scope.paths(Capability.WRITE_MEMBERS)).orElseThrow(() -> new NotFound("organization " + orgId));

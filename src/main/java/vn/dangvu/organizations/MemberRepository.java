@@ -224,6 +224,40 @@ class MemberRepository {
 			.param("paths", OrganizationRepository.array(paths)).query(this::row).list();
 	}
 
+	// Who is invited to a meeting of :org: its members (or its whole subtree's, for a plenary) who are not gone,
+	// not leaving and not attending another cell temporarily, plus members attached to it temporarily.
+	private static final String ROSTER = """
+			select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
+			       m.ethnicity, m.phone, o.id as org_id, o.name as org_name,
+			       (m.temp_organization_id = c.id) as temporary, m.card_no
+			from organizations.organization c
+			join organizations.member m on (m.temp_organization_id = c.id
+			      or m.temp_organization_id is null and m.organization_id in
+			         (select s.id from organizations.organization s where s.path <@ c.path and (:subtree or s.id = c.id)))
+			join organizations.organization o on o.id = m.organization_id
+			where c.id = :org and c.path <@ any(cast(:paths as ltree[]))
+			  and m.status in ('ACTIVE','EXEMPT','ON_LEAVE')
+			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
+			""";
+
+	List<MemberRow> roster(long orgId, boolean subtree, List<String> paths) {
+		return jdbc.sql(ROSTER).param("org", orgId).param("subtree", subtree)
+			.param("paths", OrganizationRepository.array(paths)).query(this::row).list();
+	}
+
+	private static final String ONE_ROW = """
+			select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
+			       m.ethnicity, m.phone, o.id as org_id, o.name as org_name, false as temporary, m.card_no
+			from organizations.member m
+			join organizations.organization o on o.id = m.organization_id
+			where m.id = :id and (o.path <@ any(cast(:paths as ltree[])) or m.id = :self)
+			""";
+
+	Optional<MemberRow> row(long id, List<String> paths, @Nullable Long self) {
+		return jdbc.sql(ONE_ROW).param("id", id).param("paths", OrganizationRepository.array(paths))
+			.param("self", self == null ? -1L : self).query(this::row).optional();
+	}
+
 	List<MemberRow> temporary(long orgId, List<String> paths) {
 		return jdbc.sql(TEMPORARY).param("org", orgId).param("paths", OrganizationRepository.array(paths))
 			.query(this::row).list();

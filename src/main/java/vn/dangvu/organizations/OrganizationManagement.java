@@ -55,6 +55,11 @@ public class OrganizationManagement {
 		return orgs.findVisible(id, visiblePaths(scope)).orElseThrow(() -> new NotFound("organization " + id));
 	}
 
+	/** An organization whatever the scope: for background jobs only (schedules), never for a user's request. */
+	public java.util.Optional<OrganizationSummary> find(long id) {
+		return orgs.findAny(id);
+	}
+
 	public List<OrganizationSummary> roots(Scope scope) {
 		return orgs.roots(visiblePaths(scope));
 	}

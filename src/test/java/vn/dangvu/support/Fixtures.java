@@ -43,4 +43,39 @@ public final class Fixtures {
 				    where c.n is distinct from x.n) d
 				""").query(Long.class).single();
 	}
+
+	/** Rows where the kept meeting counters differ from a recount of the meetings (every column that is kept). */
+	public static long meetingCounterMismatches(JdbcClient jdbc) {
+		return jdbc.sql("""
+				with actual as (
+				    select a::bigint as id, date_trunc('month', m.meeting_date)::date as mon,
+				           count(*) filter (where kind in ('REGULAR','THEMATIC') and status <> 'CANCELLED') as due,
+				           count(*) filter (where status = 'HELD') as held,
+				           count(*) filter (where status = 'CANCELLED') as cancelled,
+				           sum(case when status = 'HELD' then expected else 0 end) as expected,
+				           sum(case when status = 'HELD' then present else 0 end) as present,
+				           sum(case when status = 'HELD' then unexcused else 0 end) as unexcused,
+				           count(*) filter (where status = 'HELD' and quality_band = 'GOOD') as good,
+				           sum(visits) as visits
+				    from meetings.meeting m, unnest(string_to_array(m.org_path::text, '.')) a
+				    group by 1, 2)
+				select count(*) from (select * from meetings.meeting_counter
+				                      where due <> 0 or held <> 0 or cancelled <> 0 or expected <> 0 or visits <> 0) c
+				full join actual x on x.id = c.organization_id and x.mon = c.month
+				where (c.due, c.held, c.cancelled, c.expected, c.present, c.unexcused, c.good, c.visits)
+				      is distinct from (x.due, x.held, x.cancelled, x.expected, x.present, x.unexcused, x.good, x.visits)
+				""").query(Long.class).single();
+	}
+
+	/** An account for a member, with the demo password and no roles: what an ordinary member signs in with. */
+	public static void memberAccount(JdbcClient jdbc, String username, long memberId) {
+		jdbc.sql("""
+				insert into accounts.account (username, display_name, password_hash, member_id, home_organization_id,
+				       home_path, must_change_password)
+				select :u, :u, a.password_hash, :m, m.organization_id, o.path, false
+				from accounts.account a, organizations.member m join organizations.organization o on o.id = m.organization_id
+				where a.username = 'dangvien' and m.id = :m
+				on conflict do nothing
+				""").param("u", username).param("m", memberId).update();
+	}
 }

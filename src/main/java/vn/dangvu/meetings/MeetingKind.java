@@ -1,0 +1,31 @@
+package vn.dangvu.meetings;
+
+/** Kinds of meeting (DOMAIN §2.2–2.3). Regular and thematic meetings are the ones a cell is expected to hold. */
+public enum MeetingKind {
+
+	REGULAR("Sinh hoạt thường kỳ", "Regular meeting"),
+	THEMATIC("Sinh hoạt chuyên đề", "Thematic meeting"),
+	COMMITTEE("Họp chi ủy (chuẩn bị)", "Cell committee (preparatory)"),
+	PLENARY("Hội nghị đảng viên đảng bộ cơ sở", "Grassroots plenary"),
+	EXTRAORDINARY("Sinh hoạt bất thường", "Extraordinary meeting");
+
+	private final String vi;
+	private final String en;
+
+	MeetingKind(String vi, String en) {
+		this.vi = vi;
+		this.en = en;
+	}
+
+	public String vi() {
+		return vi;
+	}
+
+	public String en() {
+		return en;
+	}
+
+	public boolean expected() {
+		return this == REGULAR || this == THEMATIC;
+	}
+}

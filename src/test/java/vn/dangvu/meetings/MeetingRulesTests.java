@@ -1,0 +1,175 @@
+package vn.dangvu.meetings;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.dangvu.organizations.Decision;
+import vn.dangvu.organizations.DemoRegistry;
+import vn.dangvu.organizations.Level;
+import vn.dangvu.organizations.OrganizationManagement;
+import vn.dangvu.shared.InvalidInput;
+import vn.dangvu.shared.Role;
+import vn.dangvu.shared.Scope;
+import vn.dangvu.shared.VnText;
+import vn.dangvu.support.Fixtures;
+import vn.dangvu.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The rules of DOMAIN §2 as configured: the schedule's next working day, the HD 12 criteria (an excused absence
+ * more than 3 times in a row), the prompt for 3 months of unexcused absence, refusal in a dissolved cell, audit of
+ * late attendance changes, and counters that follow a cell when it moves.
+ */
+@IntegrationTest
+class MeetingRulesTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoRegistry demo;
+
+	@Autowired
+	MeetingManagement meetings;
+
+	@Autowired
+	OrganizationManagement orgs;
+
+	DemoRegistry.DemoIds ids;
+
+	@BeforeEach
+	void setUp() {
+		ids = demo.ids().orElseThrow();
+	}
+
+	long cell(int offset) {
+		return jdbc.sql("select id from organizations.organization where demo and level = 'CELL' order by id offset :n limit 1")
+			.param("n", offset).query(Long.class).single();
+	}
+
+	long held(Scope scope, long cell, LocalDate day, Map<Long, String> overrides) {
+		long id = meetings.create(scope, cell, new MeetingInput("REGULAR", VnText.date(day), "19:30", "Hội trường", false,
+				"Sinh hoạt tháng " + day.getMonthValue(), List.of("Báo cáo tháng")));
+		meetings.publish(scope, id);
+		Map<Long, String> statuses = new HashMap<>();
+		for (Attendee a : meetings.details(scope, id).attendees()) {
+			statuses.put(a.memberId(), a.exempt() ? "EXEMPT" : overrides.getOrDefault(a.memberId(), "PRESENT"));
+		}
+		meetings.recordAttendance(scope, id, statuses, Map.of());
+		return id;
+	}
+
+	@Test
+	void scheduledDatesMoveToTheNextWorkingDay() {
+		Set<LocalDate> holidays = Set.of(LocalDate.of(2027, 9, 2), LocalDate.of(2027, 9, 3));
+		// Thursday 2/9/2027 and Friday 3/9 are holidays: the meeting moves to Monday 6/9.
+		assertThat(MeetingRules.nextWorkingDay(LocalDate.of(2027, 9, 2), holidays)).isEqualTo(LocalDate.of(2027, 9, 6));
+		assertThat(MeetingRules.nextWorkingDay(LocalDate.of(2026, 12, 5), Set.of())).isEqualTo(LocalDate.of(2026, 12, 7));
+		assertThat(MeetingRules.nextWorkingDay(LocalDate.of(2026, 12, 4), Set.of())).isEqualTo(LocalDate.of(2026, 12, 4));
+
+		long cell = cell(30);
+		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);
+		meetings.saveSchedule(scope, cell, "6", "19:30", "Nhà văn hóa", "20", "3");
+		List<LocalDate> dates = jdbc.sql("select meeting_date from meetings.meeting where organization_id = :o and generated and kind = 'REGULAR' and meeting_date >= current_date order by 1")
+			.param("o", cell).query(LocalDate.class).list();
+		assertThat(dates).isNotEmpty().allSatisfy(d -> {
+			assertThat(d.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
+			assertThat(d.getDayOfMonth()).isBetween(6, 10);
+		});
+		// The announcement deadline defaults to the end of the previous month.
+		assertThat(jdbc.sql("select bool_and(publish_by = (date_trunc('month', meeting_date) - interval '1 day')::date) from meetings.meeting where organization_id = :o and generated")
+			.param("o", cell).query(Boolean.class).single()).isTrue();
+		// Changing the rule moves the meetings not yet announced; saving twice creates nothing twice.
+		meetings.saveSchedule(scope, cell, "12", "08:00", "Nhà văn hóa", "20", "3");
+		meetings.saveSchedule(scope, cell, "12", "08:00", "Nhà văn hóa", "20", "3");
+		assertThat(jdbc.sql("select count(*) from meetings.meeting where organization_id = :o and generated and meeting_date >= current_date and extract(day from meeting_date) between 6 and 10 and kind = 'REGULAR'")
+			.param("o", cell).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) = count(distinct (kind, meeting_date)) from meetings.meeting where organization_id = :o and generated")
+			.param("o", cell).query(Boolean.class).single()).isTrue();
+		assertThatThrownBy(() -> meetings.saveSchedule(scope, cell, "31", "", "", null, null)).isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("Ngày họp hằng tháng").hasMessageContaining("Giờ họp").hasMessageContaining("Địa điểm");
+	}
+
+	@Test
+	void excusedMoreThanThreeTimesInARowFailsTheCriterionAndUnexcusedMonthsPromptTheCell() {
+		long cell = cell(31);
+		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);
+		List<Long> members = jdbc.sql("select id from organizations.member where organization_id = :o and status = 'ACTIVE' order by id")
+			.param("o", cell).query(Long.class).list();
+		long often = members.get(0);
+		long absent = members.get(1);
+		// Last year's meetings: nothing else of this cell in that year.
+		int y = VnText.today().getYear() - 1;
+		long m1 = held(scope, cell, LocalDate.of(y, 8, 5), Map.of(often, "EXCUSED", absent, "UNEXCUSED"));
+		long m2 = held(scope, cell, LocalDate.of(y, 9, 7), Map.of(often, "EXCUSED", absent, "UNEXCUSED"));
+		long m3 = held(scope, cell, LocalDate.of(y, 10, 5), Map.of(often, "EXCUSED"));
+		long m4 = held(scope, cell, LocalDate.of(y, 11, 5), Map.of(often, "EXCUSED", absent, "UNEXCUSED"));
+		assertThat(meetings.get(scope, m3).qualityExcusedStreak()).isTrue();
+		assertThat(meetings.get(scope, m4).qualityExcusedStreak()).isFalse();
+		assertThat(meetings.get(scope, m3).qualityNoUnexcused()).isTrue();
+		assertThat(meetings.get(scope, m1).qualityNoUnexcused()).isFalse();
+		assertThat(meetings.absencePrompts(scope, cell, y)).singleElement().satisfies(p -> {
+			assertThat(p.memberId()).isEqualTo(absent);
+			assertThat(p.dates()).containsExactly(LocalDate.of(y, 8, 5), LocalDate.of(y, 9, 7), LocalDate.of(y, 11, 5));
+		});
+		assertThat(meetings.absencePrompts(scope, cell, y - 1)).isEmpty();
+		// nothing happened to the member automatically
+		assertThat(jdbc.sql("select status from organizations.member where id = :id").param("id", absent).query(String.class)
+			.single()).isEqualTo("ACTIVE");
+
+		// A late change (attendance recorded days ago) is audited with before and after.
+		jdbc.sql("update meetings.meeting set recorded_at = now() - interval '3 days' where id = :id").param("id", m2).update();
+		Map<Long, String> statuses = new HashMap<>();
+		for (Attendee a : meetings.details(scope, m2).attendees()) {
+			statuses.put(a.memberId(), a.status());
+		}
+		statuses.put(absent, "EXCUSED");
+		meetings.recordAttendance(scope, m2, statuses, Map.of(absent, "Giấy xác nhận nằm viện"));
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'ATTENDANCE_LATE_CHANGE' and entity_id = :id and after::text like '%Vắng có lý do%'")
+			.param("id", String.valueOf(m2)).query(Long.class).single()).isEqualTo(1);
+		assertThat(meetings.absencePrompts(scope, cell, y)).isEmpty();
+		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+	}
+
+	@Test
+	void noMeetingInADissolvedCellAndCountersFollowAMove() {
+		Scope admin = Fixtures.admin(jdbc, demo);
+		long grassroots = jdbc.sql("select parent_id from organizations.organization where id = :c").param("c", ids.cellId())
+			.query(Long.class).single();
+		long empty = orgs.create(admin, new OrganizationManagement.CreateOrganization(grassroots, Level.CELL, "RESIDENTIAL",
+				"Chi bộ Xóm Mới", null, Decision.of("01/09/2025", "12-QĐ/ĐU")));
+		orgs.dissolve(admin, empty, Decision.of("01/10/2025", "15-QĐ/ĐU"));
+		long before = jdbc.sql("select count(*) from meetings.meeting").query(Long.class).single();
+		assertThatThrownBy(() -> meetings.create(admin, empty, new MeetingInput("REGULAR", "05/11/2025", "19:30", "Hội trường",
+				false, null, List.of()))).isInstanceOf(InvalidInput.class).hasMessageContaining("đã giải thể");
+		assertThat(jdbc.sql("select count(*) from meetings.meeting").query(Long.class).single()).isEqualTo(before);
+
+		// Move a cell with held meetings to another commune: its counters leave the old commune for the new one.
+		long moving = cell(32);
+		Scope secretary = Fixtures.scope(jdbc, Role.CELL_SECRETARY, moving);
+		held(secretary, moving, VnText.today().minusDays(1), Map.of());
+		String oldCommune = jdbc.sql("select subpath(path, 2, 1)::text from organizations.organization where id = :c")
+			.param("c", moving).query(String.class).single();
+		long target = jdbc.sql("""
+				select id from organizations.organization where level = 'GRASSROOTS' and demo
+				  and not path ~ cast('*.' || :c || '.*' as lquery) order by id limit 1
+				""").param("c", oldCommune).query(Long.class).single();
+		int year = VnText.today().getYear();
+		long heldOld = meetings.stats(admin, Long.parseLong(oldCommune), year).total().held();
+		long heldCell = meetings.stats(admin, moving, year).total().held();
+		orgs.move(admin, moving, target, Decision.of(VnText.date(VnText.today()), "20-QĐ/TU"));
+		assertThat(meetings.stats(admin, Long.parseLong(oldCommune), year).total().held()).isEqualTo(heldOld - heldCell);
+		assertThat(jdbc.sql("select count(*) from meetings.meeting m join organizations.organization o on o.id = m.organization_id where m.org_path <> o.path")
+			.query(Long.class).single()).isZero();
+		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+	}
+}
