@@ -241,4 +241,81 @@ class BrowserTests {
 		page.waitForSelector("#problems");
 		assertThat(page.textContent("#problems")).contains("Số, ký hiệu quyết định");
 	}
+
+	@Test
+	void secretaryTakesAttendanceOnAPhoneAndWritesTheMinutes() {
+		var ids = demo.ids().orElseThrow();
+		signIn("bithu");
+		page.navigate(url("/orgs/" + ids.cellId() + "/meetings"));
+		checkAccessibility("cell meetings");
+		page.click("summary:has-text('Tạo cuộc họp')");
+		page.selectOption("#f-kind", "EXTRAORDINARY");
+		page.fill("#f-date", vn.dangvu.shared.VnText.date(vn.dangvu.shared.VnText.today()));
+		page.fill("#f-time", "07:30");
+		page.fill("#f-place", "Nhà văn hóa thôn");
+		page.fill("#f-topic", "Chuẩn bị bầu cử trưởng thôn");
+		page.fill("#f-agenda", "Giới thiệu nhân sự\nBiểu quyết");
+		page.click("form[action$='/meetings'] button[type=submit]");
+		page.waitForURL("**/meetings/*?done=create");
+		checkAccessibility("meeting page");
+		page.click("form[action$='/publish'] button");
+		page.waitForURL("**done=publish");
+		page.click("a:has-text('Điểm danh')");
+		page.waitForSelector("form.attendance");
+		checkAccessibility("attendance");
+		// Everyone is preset to present: two taps for the two absent members, one to save.
+		var rows = page.locator("fieldset.att");
+		int n = rows.count();
+		assertThat(n).isGreaterThanOrEqualTo(5);
+		rows.nth(0).locator("label:has-text('Vắng có lý do')").click();
+		rows.nth(1).locator("label:has-text('Vắng không lý do')").click();
+		page.click("form.attendance button[type=submit]");
+		page.waitForURL("**done=attendance");
+		assertThat(page.textContent("main")).contains("Vắng không lý do: 1".replace(": ", ": "));
+		long meeting = Long.parseLong(page.url().replaceAll(".*/meetings/(\\d+).*", "$1"));
+		assertThat(jdbc.sql("select present from meetings.meeting where id = :id").param("id", meeting).query(Integer.class)
+			.single()).isEqualTo(n - 2);
+
+		page.click("a:has-text('Lập biên bản')");
+		page.waitForSelector("#f-chair");
+		checkAccessibility("minutes form");
+		page.selectOption("#f-chair", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+		page.selectOption("#f-secretary", new com.microsoft.playwright.options.SelectOption().setIndex(2));
+		page.fill("#f-report", "Chi bộ giới thiệu 2 nhân sự.");
+		page.fill("#f-conclusions", "Thống nhất giới thiệu nhân sự.");
+		page.fill("#vi0", "Giới thiệu nhân sự");
+		page.fill("#vf0", "999");
+		page.click("main form button[type=submit]");
+		page.waitForSelector("#problems");
+		assertThat(page.textContent("#problems")).contains("vượt số đảng viên có mặt");
+		checkAccessibility("minutes form with problems");
+		page.fill("#vf0", String.valueOf(n - 2));
+		page.click("main form button[type=submit]");
+		page.waitForURL("**done=minutes**");
+		assertThat(page.textContent("#minutes ~ dl")).contains("Thống nhất giới thiệu nhân sự.");
+
+		page.navigate(url("/orgs/" + ids.cellId() + "/meetings/stats"));
+		checkAccessibility("cell statistics");
+		page.navigate(url("/meetings/mine"));
+		checkAccessibility("my meetings (secretary)");
+	}
+
+	@Test
+	void memberAndCommitteePagesOfMeetings() {
+		var ids = demo.ids().orElseThrow();
+		signIn("dangvien");
+		page.navigate(url("/meetings/mine"));
+		checkAccessibility("my meetings");
+		long held = jdbc.sql("select id from meetings.meeting where organization_id = :o and status = 'HELD' order by meeting_date limit 1")
+			.param("o", ids.cellId()).query(Long.class).single();
+		page.navigate(url("/meetings/" + held));
+		checkAccessibility("meeting page as member");
+		context.clearCookies();
+		signIn("canbo.xa");
+		page.navigate(url("/orgs/" + ids.communeId() + "/assignments"));
+		checkAccessibility("assignments");
+		page.navigate(url("/orgs/" + ids.communeId() + "/meetings/stats"));
+		checkAccessibility("commune statistics");
+		assertThat(page.locator("table tbody tr").count()).isPositive();
+	}
 }
