@@ -164,12 +164,25 @@ public class AuditManagement {
 	}
 
 	private static String canonicalOrSelf(String json) {
-		// Key order differs between what we wrote and what jsonb returns; sort keys for a stable hash input.
+		// Key order differs between what we wrote and what jsonb returns (at every depth); sort keys for a stable
+		// hash input.
 		try {
-			return JSON.writeValueAsString(new java.util.TreeMap<>(JSON.readValue(json, java.util.Map.class)));
+			return JSON.writeValueAsString(sorted(JSON.readValue(json, Object.class)));
 		}
 		catch (RuntimeException e) {
 			return json;
 		}
+	}
+
+	private static @Nullable Object sorted(@Nullable Object v) {
+		if (v instanceof java.util.Map<?, ?> m) {
+			java.util.TreeMap<String, @Nullable Object> out = new java.util.TreeMap<>();
+			m.forEach((k, x) -> out.put(String.valueOf(k), sorted(x)));
+			return out;
+		}
+		if (v instanceof java.util.List<?> l) {
+			return l.stream().map(AuditManagement::sorted).toList();
+		}
+		return v;
 	}
 }

@@ -13,7 +13,7 @@ public record Meeting(long id, long organizationId, String orgPath, String orgNa
 		int present, int excused, int unexcused, int exempt, int guests, @Nullable Instant recordedAt,
 		@Nullable Boolean quorumMet, @Nullable Boolean qualityAttendance, @Nullable Boolean qualityNoUnexcused,
 		@Nullable Boolean qualityExcusedStreak, @Nullable Integer qualityScore, @Nullable String qualityBand, int visits,
-		int version) {
+		int version, @Nullable String campaign, @Nullable Long studyId, boolean makeup) {
 
 	public boolean held() {
 		return "HELD".equals(status);

@@ -7,7 +7,9 @@ public enum MeetingKind {
 	THEMATIC("Sinh hoạt chuyên đề", "Thematic meeting"),
 	COMMITTEE("Họp chi ủy (chuẩn bị)", "Cell committee (preparatory)"),
 	PLENARY("Hội nghị đảng viên đảng bộ cơ sở", "Grassroots plenary"),
-	EXTRAORDINARY("Sinh hoạt bất thường", "Extraordinary meeting");
+	EXTRAORDINARY("Sinh hoạt bất thường", "Extraordinary meeting"),
+	REVIEW("Sinh hoạt kiểm điểm tự phê bình và phê bình", "Self-criticism and criticism review"),
+	STUDY("Học tập, quán triệt nghị quyết", "Study session");
 
 	private final String vi;
 	private final String en;
@@ -23,6 +25,11 @@ public enum MeetingKind {
 
 	public String en() {
 		return en;
+	}
+
+	/** Kinds a secretary creates from the meeting form (study sessions are created from their study). */
+	public boolean general() {
+		return this != STUDY;
 	}
 
 	public boolean expected() {

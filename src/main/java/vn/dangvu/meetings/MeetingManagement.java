@@ -236,7 +236,7 @@ public class MeetingManagement {
 		Parsed p = parse(input, org);
 		requireActive(org, p.date());
 		long id = repo.insert(orgId, org.path(), org.name(), p.kind(), p.date(), p.time(), p.place(), input.online(),
-				p.topic(), rules.publishBy(org.path(), p.date()), false, scope.username());
+				p.topic(), rules.publishBy(org.path(), p.date()), false, scope.username(), p.campaign(), null, false);
 		repo.replaceAgenda(id, p.agenda());
 		audit(scope, "MEETING_CREATE", "meeting", id, org.path(), p.kind().vi() + " ngày " + VnText.date(p.date()) + " — "
 				+ org.name(), null, Map.of("kind", p.kind().name(), "date", VnText.date(p.date()), "topic",
@@ -253,7 +253,10 @@ public class MeetingManagement {
 		OrganizationSummary org = orgs.get(scope, m.organizationId());
 		Parsed p = parse(input, org);
 		requireActive(org, p.date());
-		if (repo.update(id, version, p.date(), p.time(), p.place(), input.online(), p.topic(), p.kind()) == 0) {
+		if (m.kind() == MeetingKind.STUDY && p.kind() != MeetingKind.STUDY || m.kind() != MeetingKind.STUDY && p.kind() == MeetingKind.STUDY) {
+			throw new InvalidInput("Loại cuộc họp", "buổi học tập nghị quyết không đổi sang loại khác được (và ngược lại)");
+		}
+		if (repo.update(id, version, p.date(), p.time(), p.place(), input.online(), p.topic(), p.kind(), p.campaign()) == 0) {
 			throw new InvalidInput("Cuộc họp", "vừa được người khác sửa; hãy tải lại trang rồi sửa lại");
 		}
 		List<String> before = repo.agenda(id);
@@ -292,12 +295,19 @@ public class MeetingManagement {
 		return n;
 	}
 
-	private int invite(Scope scope, Meeting m) {
-		List<MemberRow> roster = members.roster(scope, m.organizationId(), m.kind() == MeetingKind.PLENARY);
+	int invite(Scope scope, Meeting m) {
+		OrganizationSummary org = orgs.find(m.organizationId()).orElseThrow();
+		boolean subtree = m.kind() == MeetingKind.PLENARY || m.kind() == MeetingKind.STUDY && !org.level().holdsMembers();
+		List<MemberRow> roster = members.roster(scope, m.organizationId(), subtree);
+		if (m.makeup() && m.studyId() != null) {
+			Set<Long> done = repo.completed(m.studyId());
+			roster = roster.stream().filter(r -> !done.contains(r.id())).toList();
+		}
+		Map<Long, String> paths = orgs.pathsOf(roster.stream().map(MemberRow::organizationId).distinct().toList());
 		for (MemberRow r : roster) {
 			String standing = r.status() == MemberStatus.EXEMPT || r.status() == MemberStatus.ON_LEAVE ? "EXEMPT"
 					: r.temporary() ? "TEMPORARY" : r.status() == MemberStatus.PROBATIONARY ? "PROBATIONARY" : "OFFICIAL";
-			repo.invite(m.id(), r.id(), r.fullName(), standing);
+			repo.invite(m.id(), r.id(), r.fullName(), standing, paths.get(r.organizationId()));
 		}
 		for (Assignment a : repo.assignmentsOfCell(m.organizationId(), m.date().getYear())) {
 			repo.addGuest(m.id(), a.memberName(), "Cấp ủy viên cấp trên được phân công theo dõi", a.id());
@@ -436,6 +446,9 @@ public class MeetingManagement {
 		}
 		repo.record(id, clean, cleanReasons, scope.username());
 		recount(m);
+		if (m.studyId() != null) {
+			repo.syncStudyCompletions(id);
+		}
 		if (late && !after.isEmpty()) {
 			audit(scope, "ATTENDANCE_LATE_CHANGE", "meeting", id, m.orgPath(), "Sửa điểm danh muộn, cuộc họp ngày "
 					+ VnText.date(m.date()), before, after);
@@ -793,7 +806,7 @@ public class MeetingManagement {
 
 	// ------------------------------------------------------------------ helpers
 
-	private Meeting writable(Scope scope, long id) {
+	Meeting writable(Scope scope, long id) {
 		var who = MeetingRepository.Who.of(scope);
 		return repo.findWritable(id, who).orElseThrow(() -> {
 			if (repo.find(id, who).isPresent()) {
@@ -834,10 +847,15 @@ public class MeetingManagement {
 		}
 	}
 
-	record Parsed(MeetingKind kind, LocalDate date, LocalTime time, String place, @Nullable String topic, List<String> agenda) {
+	record Parsed(MeetingKind kind, LocalDate date, LocalTime time, String place, @Nullable String topic, List<String> agenda,
+			@Nullable String campaign) {
 	}
 
 	private static Parsed parse(MeetingInput in, OrganizationSummary org) {
+		return parse(in, org, false);
+	}
+
+	static Parsed parse(MeetingInput in, OrganizationSummary org, boolean study) {
 		List<Problem> problems = new ArrayList<>();
 		MeetingKind kind = null;
 		try {
@@ -850,7 +868,10 @@ public class MeetingManagement {
 				|| org.level() == Level.GRASSROOTS_CELL)) {
 			problems.add(new Problem("Loại cuộc họp", "hội nghị đảng viên chỉ có ở đảng bộ cơ sở, đảng bộ xã"));
 		}
-		if (kind != null && kind != MeetingKind.PLENARY && !org.level().holdsMembers()) {
+		if (kind == MeetingKind.STUDY && !study) {
+			problems.add(new Problem("Loại cuộc họp", "buổi học tập nghị quyết được tạo từ trang “Học tập nghị quyết”"));
+		}
+		if (kind != null && kind != MeetingKind.PLENARY && kind != MeetingKind.STUDY && !org.level().holdsMembers()) {
 			problems.add(new Problem("Loại cuộc họp", org.level().vi() + " không họp chi bộ; chọn hội nghị đảng viên"));
 		}
 		LocalDate date = null;
@@ -876,10 +897,17 @@ public class MeetingManagement {
 				agenda.add(t);
 			}
 		}
+		String campaign = in.campaign() == null || in.campaign().isBlank() ? null : in.campaign().trim();
+		if (kind == MeetingKind.REVIEW && campaign == null) {
+			problems.add(new Problem("Văn bản kiểm điểm", "chưa nhập: kiểm điểm theo nghị quyết, kết luận hay chỉ thị nào"));
+		}
+		else if (campaign != null && campaign.length() > 300) {
+			problems.add(new Problem("Văn bản kiểm điểm", "dài quá 300 ký tự"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return new Parsed(kind, date, time, place, topic, agenda);
+		return new Parsed(kind, date, time, place, topic, agenda, kind == MeetingKind.REVIEW ? campaign : null);
 	}
 
 	private static LocalTime time(@Nullable String raw, String field, List<Problem> problems) {

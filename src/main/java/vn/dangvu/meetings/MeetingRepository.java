@@ -44,14 +44,16 @@ class MeetingRepository {
 	private static final String VISIBLE = """
 			(m.org_path <@ any(cast(:read as ltree[])) or m.organization_id = :ownOrg
 			 or exists (select 1 from meetings.assignment a
-			            where a.cell_id = m.organization_id and a.member_id = :self and not a.ended))
+			            where a.cell_id = m.organization_id and a.member_id = :self and not a.ended)
+			 or exists (select 1 from meetings.attendance x where x.meeting_id = m.id and x.member_id = :self))
 			""";
 
 	private static final String COLUMNS = """
 			m.id, m.organization_id, m.org_path::text as org_path, m.org_name, m.kind, m.meeting_date, m.start_time,
 			m.place, m.online, m.topic, m.status, m.publish_by, m.published_at, m.cancel_reason, m.expected, m.present,
 			m.excused, m.unexcused, m.exempt, m.guests, m.recorded_at, m.quorum_met, m.quality_attendance,
-			m.quality_no_unexcused, m.quality_excused_streak, m.quality_score, m.quality_band, m.visits, m.version
+			m.quality_no_unexcused, m.quality_excused_streak, m.quality_score, m.quality_band, m.visits, m.version,
+			m.campaign, m.study_id, m.makeup
 			""";
 
 	private final JdbcClient jdbc;
@@ -107,26 +109,34 @@ class MeetingRepository {
 
 	long insert(long orgId, String path, String orgName, MeetingKind kind, LocalDate date, LocalTime time, String place,
 			boolean online, @Nullable String topic, @Nullable LocalDate publishBy, boolean generated, String by) {
+		return insert(orgId, path, orgName, kind, date, time, place, online, topic, publishBy, generated, by, null, null, false);
+	}
+
+	long insert(long orgId, String path, String orgName, MeetingKind kind, LocalDate date, LocalTime time, String place,
+			boolean online, @Nullable String topic, @Nullable LocalDate publishBy, boolean generated, String by,
+			@Nullable String campaign, @Nullable Long studyId, boolean makeup) {
 		return jdbc.sql("""
 				insert into meetings.meeting (organization_id, org_path, org_name, kind, meeting_date, start_time, place,
-				       online, topic, publish_by, generated, created_by)
-				values (:org, cast(:path as ltree), :name, :kind, :date, :time, :place, :online, :topic, :publishBy, :generated, :by)
+				       online, topic, publish_by, generated, created_by, campaign, study_id, makeup)
+				values (:org, cast(:path as ltree), :name, :kind, :date, :time, :place, :online, :topic, :publishBy, :generated, :by,
+				        :campaign, :study, :makeup)
 				on conflict (organization_id, kind, meeting_date) where generated do nothing
 				returning id
 				""").param("org", orgId).param("path", path).param("name", orgName).param("kind", kind.name())
 			.param("date", date).param("time", time).param("place", place).param("online", online).param("topic", topic)
-			.param("publishBy", publishBy).param("generated", generated).param("by", by)
-			.query(Long.class).optional().orElse(-1L);
+			.param("publishBy", publishBy).param("generated", generated).param("by", by).param("campaign", campaign)
+			.param("study", studyId).param("makeup", makeup).query(Long.class).optional().orElse(-1L);
 	}
 
 	int update(long id, int version, LocalDate date, LocalTime time, String place, boolean online, @Nullable String topic,
-			MeetingKind kind) {
+			MeetingKind kind, @Nullable String campaign) {
 		return jdbc.sql("""
 				update meetings.meeting set meeting_date = :date, start_time = :time, place = :place, online = :online,
-				       topic = :topic, kind = :kind, version = version + 1
+				       topic = :topic, kind = :kind, campaign = :campaign, version = version + 1
 				where id = :id and version = :version
 				""").param("id", id).param("version", version).param("date", date).param("time", time)
-			.param("place", place).param("online", online).param("topic", topic).param("kind", kind.name()).update();
+			.param("place", place).param("online", online).param("topic", topic).param("kind", kind.name())
+			.param("campaign", campaign).update();
 	}
 
 	void setStatus(long id, String status, @Nullable String cancelReason) {
@@ -178,13 +188,35 @@ class MeetingRepository {
 
 	// --- invitations and attendance
 
-	void invite(long meetingId, long memberId, String fullName, String standing) {
+	void invite(long meetingId, long memberId, String fullName, String standing, @Nullable String orgPath) {
 		jdbc.sql("""
-				insert into meetings.attendance (meeting_id, member_id, full_name, standing, status)
-				values (:m, :member, :name, :standing, case when :standing = 'EXEMPT' then 'EXEMPT' end)
+				insert into meetings.attendance (meeting_id, member_id, full_name, standing, status, org_path)
+				values (:m, :member, :name, :standing, case when :standing = 'EXEMPT' then 'EXEMPT' end, cast(:path as ltree))
 				on conflict do nothing
 				""").param("m", meetingId).param("member", memberId).param("name", fullName).param("standing", standing)
-			.update();
+			.param("path", orgPath).update();
+	}
+
+	java.util.Set<Long> completed(long studyId) {
+		return java.util.Set.copyOf(jdbc.sql("select member_id from meetings.study_completion where study_id = :s")
+			.param("s", studyId).query(Long.class).list());
+	}
+
+	/** Those present at a study session have completed the study (once); a correction to absent takes it back. */
+	void syncStudyCompletions(long meetingId) {
+		jdbc.sql("""
+				delete from meetings.study_completion c
+				where c.meeting_id = :id and not exists (select 1 from meetings.attendance a
+				      where a.meeting_id = :id and a.member_id = c.member_id and a.status = 'PRESENT')
+				""").param("id", meetingId).update();
+		jdbc.sql("""
+				insert into meetings.study_completion (study_id, member_id, org_path, meeting_id, completed_on)
+				select m.study_id, a.member_id, coalesce(a.org_path, m.org_path), m.id, m.meeting_date
+				from meetings.attendance a join meetings.meeting m on m.id = a.meeting_id
+				where a.meeting_id = :id and a.status = 'PRESENT'
+				order by a.member_id
+				on conflict do nothing
+				""").param("id", meetingId).update();
 	}
 
 	List<Attendee> attendees(long meetingId) {
@@ -588,7 +620,8 @@ class MeetingRepository {
 
 	/** Rewrites the copied paths of a moved subtree; the counters follow through the trigger. */
 	void movePaths(String oldPath, String newPath) {
-		for (String table : List.of("meetings.meeting", "meetings.task", "meetings.schedule")) {
+		for (String table : List.of("meetings.meeting", "meetings.task", "meetings.schedule", "meetings.remediation",
+				"meetings.study", "meetings.study_completion")) {
 			jdbc.sql("update " + table + " set org_path = " + MOVED.formatted("org_path") + " where org_path <@ cast(:old as ltree)").param("old", oldPath).param("new", newPath).update();
 		}
 		jdbc.sql("""
@@ -625,7 +658,8 @@ class MeetingRepository {
 				rs.getInt("excused"), rs.getInt("unexcused"), rs.getInt("exempt"), rs.getInt("guests"),
 				instant(rs, "recorded_at"), bool(rs, "quorum_met"), bool(rs, "quality_attendance"),
 				bool(rs, "quality_no_unexcused"), bool(rs, "quality_excused_streak"), (Integer) rs.getObject("quality_score"),
-				rs.getString("quality_band"), rs.getInt("visits"), rs.getInt("version"));
+				rs.getString("quality_band"), rs.getInt("visits"), rs.getInt("version"), rs.getString("campaign"),
+				(Long) rs.getObject("study_id"), rs.getBoolean("makeup"));
 	}
 
 	private Minutes mapMinutes(ResultSet rs, int i) throws SQLException {

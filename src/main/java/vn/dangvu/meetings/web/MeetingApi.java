@@ -32,9 +32,21 @@ import vn.dangvu.shared.VnText;
 class MeetingApi {
 
 	private final MeetingManagement meetings;
+	private final vn.dangvu.meetings.StudyManagement studies;
 
-	MeetingApi(MeetingManagement meetings) {
+	MeetingApi(MeetingManagement meetings, vn.dangvu.meetings.StudyManagement studies) {
 		this.meetings = meetings;
+		this.studies = studies;
+	}
+
+	@GetMapping("/organizations/{id}/studies")
+	List<vn.dangvu.meetings.StudyManagement.Study> studies(Scope scope, @PathVariable long id) {
+		return studies.applying(scope, id);
+	}
+
+	@GetMapping("/studies/{id}/progress")
+	vn.dangvu.meetings.StudyManagement.StudyView study(Scope scope, @PathVariable long id, @RequestParam long org) {
+		return studies.view(scope, id, org);
 	}
 
 	@GetMapping("/organizations/{id}/meetings")

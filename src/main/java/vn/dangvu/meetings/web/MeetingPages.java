@@ -21,6 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.dangvu.meetings.Meeting;
 import vn.dangvu.meetings.MeetingDetails;
 import vn.dangvu.meetings.MeetingInput;
+import vn.dangvu.meetings.MeetingKind;
+import vn.dangvu.meetings.ReviewManagement;
 import vn.dangvu.meetings.MeetingManagement;
 import vn.dangvu.meetings.Minutes;
 import vn.dangvu.meetings.MinutesInput;
@@ -35,9 +37,11 @@ import vn.dangvu.shared.VnText;
 class MeetingPages {
 
 	private final MeetingManagement meetings;
+	private final ReviewManagement reviews;
 
-	MeetingPages(MeetingManagement meetings) {
+	MeetingPages(MeetingManagement meetings, ReviewManagement reviews) {
 		this.meetings = meetings;
+		this.reviews = reviews;
 	}
 
 	/** Runs a change; on refused input shows the page again with the problems, status 422, nothing written. */
@@ -85,10 +89,11 @@ class MeetingPages {
 	Object create(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String time,
 			@RequestParam(required = false) @Nullable String place, @RequestParam(defaultValue = "false") boolean online,
-			@RequestParam(required = false) @Nullable String topic, @RequestParam(required = false) @Nullable String agenda) {
+			@RequestParam(required = false) @Nullable String topic, @RequestParam(required = false) @Nullable String agenda,
+			@RequestParam(required = false) @Nullable String campaign) {
 		long[] created = { 0 };
 		Object r = attempt(() -> created[0] = meetings.create(scope, id, new MeetingInput(kind, date, time, place, online, topic,
-				lines(agenda))), "", () -> list(scope, id, null),
+				lines(agenda), campaign)), "", () -> list(scope, id, null),
 				Map.of("values", values("kind", kind, "date", date, "time", time, "place", place, "topic", topic, "agenda", agenda)));
 		return created[0] > 0 ? "redirect:/meetings/" + created[0] + "?done=create" : r;
 	}
@@ -97,8 +102,48 @@ class MeetingPages {
 
 	@GetMapping("/meetings/{id}")
 	ModelAndView show(Scope scope, @PathVariable long id) {
-		return new ModelAndView("meetings/show").addObject("d", meetings.details(scope, id))
+		MeetingDetails d = meetings.details(scope, id);
+		return new ModelAndView("meetings/show").addObject("d", d)
+			.addObject("review", d.meeting().kind() == MeetingKind.REVIEW ? reviews.review(scope, id) : null)
 			.addObject("problems", List.of()).addObject("values", Map.of());
+	}
+
+	// ------------------------------------------------------------------ review sessions
+
+	/** The self-review form: one field per question of the configured form, {@code a_<code>}. */
+	@PostMapping("/meetings/{id}/self-review")
+	Object selfReview(Scope scope, @PathVariable long id, @RequestParam Map<String, String> form) {
+		Map<String, String> answers = new HashMap<>();
+		form.forEach((k, v) -> {
+			if (k.startsWith("a_")) {
+				answers.put(k.substring(2), v);
+			}
+		});
+		return attempt(() -> reviews.submit(scope, id, answers), "/meetings/" + id + "?done=self-review#review",
+				() -> show(scope, id), Map.of("values", form));
+	}
+
+	@PostMapping("/meetings/{id}/review-comments")
+	Object reviewComment(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Long memberId,
+			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String speaker,
+			@RequestParam(required = false) @Nullable String content) {
+		return attempt(() -> reviews.comment(scope, id, memberId, kind, speaker, content),
+				"/meetings/" + id + "?done=comment#review", () -> show(scope, id), Map.of());
+	}
+
+	@PostMapping("/meetings/{id}/remediations")
+	Object remediation(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Long memberId,
+			@RequestParam(required = false) @Nullable String shortcoming, @RequestParam(required = false) @Nullable String measure,
+			@RequestParam(required = false) @Nullable String dueOn) {
+		return attempt(() -> reviews.addRemediation(scope, id, memberId, shortcoming, measure, dueOn),
+				"/meetings/" + id + "?done=remediation#review", () -> show(scope, id), Map.of());
+	}
+
+	@PostMapping("/meetings/{id}/remediations/{rid}/close")
+	Object closeRemediation(Scope scope, @PathVariable long id, @PathVariable long rid,
+			@RequestParam(required = false) @Nullable String note) {
+		return attempt(() -> reviews.close(scope, id, rid, note), "/meetings/" + id + "?done=remediation#review",
+				() -> show(scope, id), Map.of());
 	}
 
 	@PostMapping("/meetings/{id}")
@@ -106,9 +151,9 @@ class MeetingPages {
 			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String date,
 			@RequestParam(required = false) @Nullable String time, @RequestParam(required = false) @Nullable String place,
 			@RequestParam(defaultValue = "false") boolean online, @RequestParam(required = false) @Nullable String topic,
-			@RequestParam(required = false) @Nullable String agenda) {
+			@RequestParam(required = false) @Nullable String agenda, @RequestParam(required = false) @Nullable String campaign) {
 		return attempt(() -> meetings.update(scope, id, version, new MeetingInput(kind, date, time, place, online, topic,
-				lines(agenda))), "/meetings/" + id + "?done=update", () -> show(scope, id),
+				lines(agenda), campaign)), "/meetings/" + id + "?done=update", () -> show(scope, id),
 				Map.of("values", values("kind", kind, "date", date, "time", time, "place", place, "topic", topic, "agenda", agenda)));
 	}
 
