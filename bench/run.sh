@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # National-scale benchmark. Usage: bench/run.sh [members] [seconds-per-wrk-run]
 # Needs: wrk, psql (postgresql-client), python3, curl — apt-get install -y wrk postgresql-client curl.
+# PARTS=registry or PARTS=meetings runs only those measurements (the dataset is always generated whole).
 # Builds the jar, starts it on an empty embedded PostgreSQL under bench/out/pg with a 512 MB heap, generates the
 # dataset with bench/generate.sql, then measures pages and the API with wrk (32 connections) on the same cores.
 set -euo pipefail
@@ -46,6 +47,17 @@ $PSQL -f bench/generate-5-accounts.sql >> "$OUT/generate.log"
 end=$(date +%s.%N)
 echo "GENERATE seconds=$(echo "$end - $start" | bc) $($PSQL -At -c "select 'organizations=' || (select count(*) from organizations.organization) || ' members=' || (select count(*) from organizations.member) || ' accounts=' || (select count(*) from accounts.account)")"
 
+echo "== generate meetings (12 months, every cell)"
+start=$(date +%s.%N)
+$PSQL -c "drop index if exists meetings.attendance_member" >> "$OUT/generate.log"
+$PSQL -v from=1000000 -v to=1131999 -f bench/generate-6-meetings.sql >> "$OUT/generate.log" &
+P3=$!
+$PSQL -v from=1132000 -v to=1263999 -f bench/generate-6-meetings.sql >> "$OUT/generate.log"
+wait $P3
+$PSQL -f bench/generate-7-meetings-rollup.sql >> "$OUT/generate.log"
+end=$(date +%s.%N)
+echo "GENERATE_MEETINGS seconds=$(echo "$end - $start" | bc) $($PSQL -At -c "select 'meetings=' || (select count(*) from meetings.meeting) || ' attendance=' || (select count(*) from meetings.attendance) || ' counter_rows=' || (select count(*) from meetings.meeting_counter)")"
+
 login() { # login USER -> cookie header
   local jar="$OUT/$1.jar"; rm -f "$jar"
   curl -s -c "$jar" -b "$jar" -o /dev/null "http://localhost:$PORT/login"
@@ -68,11 +80,13 @@ $PSQL -At -c "(select id from organizations.organization order by random() limit
 $PSQL -At -c "select replace(public.vn_fold(full_name), ' ', '+') from organizations.member m where organization_id in (select id from organizations.organization where path <@ '1.$PROV') order by random() limit 300" > "$OUT/names.txt"
 $PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 2) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
 
+PARTS=${PARTS:-all}
 run() { # run NAME IDS PATHFMT COOKIE [HX]
   sleep 5  # let the previous run's queued requests drain
   echo "== $1"
   IDS="$2" PATHFMT="$3" COOKIE="$4" HX="${5:-}" wrk -t2 -c32 -d"${SECS}s" --timeout 10s -s bench/wrk.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/$1 /"
 }
+if [[ "$PARTS" == all || "$PARTS" == registry ]]; then
 # Warm-up, then the measured runs. The bare page is the floor of the same stack measured in the same run.
 IDS="$OUT/cells.txt" PATHFMT="/orgs/%s/members" COOKIE="$COOKIE_PROV" wrk -t2 -c32 -d10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
 run bare_page "$OUT/cells.txt" "/bench/bare/%s" ""
@@ -95,10 +109,45 @@ $PSQL -At -c "
   select 'counters_vs_actual_country ' || (select string_agg(status_key || '=' || n, ',' order by status_key) from organizations.member_counter where organization_id = 1 and n <> 0)
       || ' | ' || (select string_agg(k || '=' || n, ',' order by k) from (select organizations.status_key(standing, status) k, count(*) n from organizations.member group by 1) x)"
 
+fi
+
+if [[ "$PARTS" == all || "$PARTS" == meetings ]]; then
+echo "== meetings"
+$PSQL -At -c "select id from organizations.organization where level = 'CELL' and path <@ '1.$PROV' and id not in (select id from organizations.organization where level = 'CELL' and path <@ '1.$PROV' order by id limit 2000) order by random() limit 2000" > "$OUT/mcells.txt"
+$PSQL -At -c "select id from meetings.meeting where org_path <@ '1.$PROV' and status = 'HELD' order by random() limit 2000" > "$OUT/meetings.txt"
+$PSQL -At -c "select m.id || ' ' || string_agg(a.member_id::text, ',' order by a.member_id) from meetings.meeting m join meetings.attendance a on a.meeting_id = m.id and a.standing <> 'EXEMPT' where m.status = 'PUBLISHED' and m.org_path <@ '1.$PROV' group by m.id" > "$OUT/attendance.txt"
+echo "attendance_lines=$(wc -l < "$OUT/attendance.txt") members_per_line_avg=$(awk '{n += split($2, a, ",")} END {printf "%.1f", n / NR}' "$OUT/attendance.txt")"
+IDS="$OUT/mcells.txt" PATHFMT="/orgs/%s/meetings" COOKIE="$COOKIE_PROV" wrk -t2 -c32 -d10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
+run bare_page_m "$OUT/mcells.txt" "/bench/bare/%s" ""
+run cell_meetings_page "$OUT/mcells.txt" "/orgs/%s/meetings" "$COOKIE_PROV"
+run meeting_page "$OUT/meetings.txt" "/meetings/%s" "$COOKIE_PROV"
+run bare_page_m_again "$OUT/mcells.txt" "/bench/bare/%s" ""
+XSRF=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.$PROV.jar" | tail -1)
+sleep 5
+echo "== attendance_record"
+LINES="$OUT/attendance.txt" COOKIE="$COOKIE_PROV; XSRF-TOKEN=$XSRF" XSRF="$XSRF" wrk -t2 -c32 -d"${SECS}s" --timeout 10s \
+  -s bench/wrk-attendance.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/attendance_record /"
+echo "$PROV" > "$OUT/prov.txt"
+echo "1" > "$OUT/country.txt"
+run province_meeting_stats "$OUT/prov.txt" "/api/v1/organizations/%s/meeting-stats?year=2026" "$COOKIE_ADMIN"
+run province_meeting_stats_page "$OUT/prov.txt" "/orgs/%s/meetings/stats?year=2026" "$COOKIE_ADMIN"
+run country_meeting_stats "$OUT/country.txt" "/api/v1/organizations/%s/meeting-stats?year=2026" "$COOKIE_ADMIN"
+echo "== meeting stats, single requests"
+for i in 1 2 3 4 5; do curl -s -o /dev/null -w "province_stats_ms=%{time_total}\n" -H "Cookie: $COOKIE_ADMIN" "http://localhost:$PORT/api/v1/organizations/$PROV/meeting-stats?year=2026"; done
+for i in 1 2 3 4 5; do curl -s -o /dev/null -w "country_stats_ms=%{time_total}\n" -H "Cookie: $COOKIE_ADMIN" "http://localhost:$PORT/api/v1/organizations/1/meeting-stats?year=2026"; done
+$PSQL -At -c "
+  with actual as (select sum(present) filter (where status = 'HELD') p, count(*) filter (where status = 'HELD') h from meetings.meeting)
+  select 'meeting_counters_country held=' || (select sum(held) from meetings.meeting_counter where organization_id = 1) || '/' || h
+      || ' present=' || (select sum(present) from meetings.meeting_counter where organization_id = 1) || '/' || p from actual"
+fi
+
+if [[ "$PARTS" == all || "$PARTS" == registry ]]; then
 echo "== import 50,000 rows"
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 CELL=$(sed -n 100p "$OUT/cells.txt")
 "$JAVA" -cp "$CP" bench/ImportBench.java "http://localhost:$PORT" "$OUT/canbo.$PROV.jar" "$CELL" 50000
+
+fi
 
 echo "== heap"
 "$(dirname "$JAVA")/jcmd" $APP GC.heap_info | sed -n '1,4p'

@@ -69,10 +69,13 @@ public class MeetingManagement {
 	public MeetingDetails details(Scope scope, long id) {
 		Meeting m = get(scope, id);
 		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, m.orgPath());
-		Attendee self = scope.memberId() == null ? null : repo.attendee(id, scope.memberId()).orElse(null);
+		List<Attendee> attendees = repo.attendees(id);
+		Attendee self = scope.memberId() == null ? null
+				: attendees.stream().filter(a -> scope.isSelf(a.memberId())).findFirst().orElse(null);
 		Assignment mine = scope.memberId() == null ? null
 				: repo.assignmentsOfCell(m.organizationId(), m.date().getYear()).stream()
 					.filter(a -> a.memberId() == scope.memberId()).findFirst().orElse(null);
+		List<Minutes> revisions = repo.revisions(id);
 		MeetingRules.Rubric rubric = rules.rubric(m.kind(), m.orgPath(), m.date());
 		String warning = null;
 		if (canWrite && "PLANNED".equals(m.status()) && m.publishBy() != null) {
@@ -81,8 +84,8 @@ public class MeetingManagement {
 					+ "): hãy nhập chủ đề, chương trình và thông báo cho đảng viên."
 					: "Hạn công bố nội dung: " + VnText.date(m.publishBy()) + ".";
 		}
-		return new MeetingDetails(m, repo.agenda(id), repo.materials(id), repo.attendees(id), repo.guests(id),
-				repo.minutes(id, null).orElse(null), repo.revisions(id), repo.tasksOf(id),
+		return new MeetingDetails(m, repo.agenda(id), repo.materials(id), attendees, repo.guests(id),
+				revisions.isEmpty() ? null : revisions.get(revisions.size() - 1), revisions, repo.tasksOf(id),
 				m.held() || m.open() ? repo.openTasks(m.organizationId(), m.date()) : List.of(), repo.visits(id),
 				rubric.criteria().stream().map(c -> new MeetingDetails.Criterion(c.code(), c.label(), c.max())).toList(),
 				rubric.reference(), canWrite, self, mine, warning);
@@ -90,14 +93,38 @@ public class MeetingManagement {
 
 	/** The organization, if the user may see its meetings: readers of its members, its own members, assigned followers. */
 	public OrganizationSummary organization(Scope scope, long orgId) {
+		OrganizationSummary org = null;
+		try {
+			org = orgs.get(scope, orgId);
+			if (scope.covers(Capability.READ_MEMBERS, org.path()) || scope.isMemberOf(org.id())) {
+				return org;
+			}
+		}
+		catch (NotFound e) {
+			// not within the user's grants: only an assignment to follow the cell lets them see its meetings
+		}
 		if (assigned(scope, orgId)) {
-			return orgs.find(orgId).orElseThrow(() -> new NotFound("organization " + orgId));
+			return org != null ? org : orgs.find(orgId).orElseThrow(() -> new NotFound("organization " + orgId));
 		}
-		OrganizationSummary org = orgs.get(scope, orgId);
-		if (!mayRead(scope, org)) {
-			throw new NotFound("organization " + orgId);
-		}
-		return org;
+		throw new NotFound("organization " + orgId);
+	}
+
+	/** A cell's meetings page: the organization read once, then its year of meetings and what needs attention. */
+	public record CellMeetings(OrganizationSummary org, int year, List<Meeting> meetings, @Nullable Schedule schedule,
+			List<Meeting> overdue, List<AbsencePrompt> prompts, List<MeetingTask> openTasks, boolean canRead,
+			boolean canWrite) {
+	}
+
+	public CellMeetings cellPage(Scope scope, long orgId, int year) {
+		OrganizationSummary org = organization(scope, orgId);
+		var who = MeetingRepository.Who.of(scope);
+		boolean canRead = scope.covers(Capability.READ_MEMBERS, org.path());
+		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, org.path());
+		return new CellMeetings(org, year, repo.list(orgId, year, who), repo.schedule(orgId).orElse(null),
+				canWrite ? repo.overdueAnnouncements(orgId, VnText.today(), who) : List.of(),
+				canRead ? repo.unexcusedAbsences(orgId, year, rules.integer("removal.unexcused_months", org.path(),
+						LocalDate.of(year, 12, 31), 3)) : List.of(),
+				canRead ? repo.openTasks(orgId, VnText.today().plusDays(1)) : List.of(), canRead, canWrite);
 	}
 
 	/** The user is a committee member assigned to follow this cell (the same rule as the meetings' SQL). */
@@ -385,9 +412,8 @@ public class MeetingManagement {
 		if (m.date().isAfter(VnText.today())) {
 			throw new InvalidInput("Điểm danh", "chưa đến ngày họp (" + VnText.date(m.date()) + ")");
 		}
-		OrganizationSummary org = orgs.get(scope, m.organizationId());
 		if (!m.held()) {
-			requireActive(org, m.date());
+			requireActive(orgs.get(scope, m.organizationId()), m.date());
 		}
 		if ("PLANNED".equals(m.status())) {
 			invite(scope, m);
@@ -431,8 +457,9 @@ public class MeetingManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		boolean late = m.recordedAt() != null && m.recordedAt().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
-				|| repo.minutes(id, null).map(Minutes::locked).orElse(false);
+		boolean late = m.recordedAt() != null
+				&& (m.recordedAt().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
+						|| repo.minutes(id, null).map(Minutes::locked).orElse(false));
 		Map<String, Object> before = new LinkedHashMap<>();
 		Map<String, Object> after = new LinkedHashMap<>();
 		if (late) {
@@ -455,11 +482,11 @@ public class MeetingManagement {
 		}
 	}
 
+	/** One update of the meeting (so its counters change once): counts, quorum and the three HD 12 criteria. */
 	private void recount(Meeting m) {
-		repo.recount(m.id(), rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
-				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85));
 		int max = rules.integer("quality.excused.max_consecutive", m.orgPath(), m.date(), 3);
-		repo.setStreakCriterion(m.id(), repo.longestExcusedStreak(m.id()) <= max);
+		repo.recount(m.id(), rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
+				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), repo.longestExcusedStreak(m.id()) <= max);
 	}
 
 	// ------------------------------------------------------------------ minutes

@@ -266,7 +266,7 @@ class MeetingRepository {
 	}
 
 	/** Recounts the meeting from its attendance and guests, and marks it held. */
-	void recount(long meetingId, int quorumPercent, int attendancePercent) {
+	void recount(long meetingId, int quorumPercent, int attendancePercent, boolean streakMet) {
 		jdbc.sql("""
 				update meetings.meeting m set
 				       expected = c.expected, present = c.present, excused = c.excused, unexcused = c.unexcused,
@@ -274,7 +274,7 @@ class MeetingRepository {
 				       status = 'HELD', recorded_at = coalesce(m.recorded_at, now()), version = m.version + 1,
 				       quorum_met = c.present * 100 > c.expected * :quorum,
 				       quality_attendance = c.present * 100 > c.expected * :attendance,
-				       quality_no_unexcused = c.unexcused = 0
+				       quality_no_unexcused = c.unexcused = 0, quality_excused_streak = :streak
 				from (select count(*) filter (where standing <> 'EXEMPT') as expected,
 				             count(*) filter (where standing <> 'EXEMPT' and status = 'PRESENT') as present,
 				             count(*) filter (where standing <> 'EXEMPT' and status = 'EXCUSED') as excused,
@@ -282,7 +282,8 @@ class MeetingRepository {
 				             count(*) filter (where standing = 'EXEMPT') as exempt
 				      from meetings.attendance where meeting_id = :id) c
 				where m.id = :id
-				""").param("id", meetingId).param("quorum", quorumPercent).param("attendance", attendancePercent).update();
+				""").param("id", meetingId).param("quorum", quorumPercent).param("attendance", attendancePercent)
+			.param("streak", streakMet).update();
 	}
 
 	/**
@@ -297,7 +298,7 @@ class MeetingRepository {
 				           row_number() over (partition by a.member_id order by m.meeting_date desc, m.id desc) as rn
 				    from meetings.attendance a
 				    join meetings.meeting m on m.id = a.meeting_id, this t
-				    where m.organization_id = t.organization_id and m.status = 'HELD' and m.kind in ('REGULAR','THEMATIC')
+				    where m.organization_id = t.organization_id and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
 				      and m.meeting_date >= date_trunc('year', t.meeting_date) and m.meeting_date <= t.meeting_date
 				      and a.member_id in (select member_id from meetings.attendance where meeting_id = :id and status = 'EXCUSED'))
 				select coalesce(max(n), 0) from (
@@ -305,11 +306,6 @@ class MeetingRepository {
 				    where h.rn < coalesce((select min(x.rn) from hist x where x.member_id = h.member_id and x.status is distinct from 'EXCUSED'), 1000000)
 				    group by h.member_id) s
 				""").param("id", meetingId).query(Integer.class).single();
-	}
-
-	void setStreakCriterion(long meetingId, boolean met) {
-		jdbc.sql("update meetings.meeting set quality_excused_streak = :met where id = :id").param("id", meetingId)
-			.param("met", met).update();
 	}
 
 	void setQuality(long meetingId, @Nullable Integer score, @Nullable String band) {
@@ -582,10 +578,18 @@ class MeetingRepository {
 
 	List<MeetingStats.Month> months(long orgId, int year) {
 		return jdbc.sql("""
-				select month, due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met,
-				       good, fair, average, poor, visits
-				from meetings.meeting_counter
-				where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+				select month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present), sum(excused),
+				       sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits)
+				from (select month, due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met,
+				             good, fair, average, poor, visits from meetings.meeting_counter
+				      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+				      union all
+				      select month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
+				             sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits)
+				      from meetings.meeting_counter_delta
+				      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+				      group by month) c
+				group by month
 				order by month
 				""").param("org", orgId).param("year", year)
 			.query((rs, i) -> new MeetingStats.Month(rs.getObject(1, LocalDate.class), row(rs, 2))).list();
@@ -599,7 +603,11 @@ class MeetingRepository {
 		jdbc.sql("""
 				select organization_id, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
 				       sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits)
-				from meetings.meeting_counter
+				from (select organization_id, month, due, held, cancelled, thematic_held, expected, present, excused, unexcused,
+				             quality_met, good, fair, average, poor, visits from meetings.meeting_counter
+				      union all
+				      select organization_id, month, due, held, cancelled, thematic_held, expected, present, excused, unexcused,
+				             quality_met, good, fair, average, poor, visits from meetings.meeting_counter_delta) c
 				where organization_id in (:orgs) and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
 				  and month < :until
 				group by organization_id

@@ -1,35 +1,84 @@
 package vn.dangvu.meetings;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.dangvu.shared.Scope;
 
 /**
  * Rules that are configuration with an effective date (DOMAIN §2: quorum [GAP], HD 12 thresholds, provincial
- * rubrics and minimum counts). The rule in force for an organization on a date is the nearest ancestor's (the
- * national default has no path) with the latest effective date not after it.
+ * rubrics and minimum counts, public holidays). The rule in force for an organization on a date is the nearest
+ * ancestor's (the national default has no path) with the latest effective date not after it. The tables are
+ * small and change rarely: they are read into memory and re-read once a minute, so pages ask no query for them.
  */
 @Component
 class MeetingRules {
 
+	static final long REFRESH_MILLIS = 60_000;
+
 	private final JdbcClient jdbc;
+
+	private volatile @Nullable Snapshot snapshot;
 
 	MeetingRules(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	record Rule(@Nullable String path, String key, String value, LocalDate from) {
+	}
+
+	record RubricRow(@Nullable String path, String kind, LocalDate from, List<Criterion> criteria, List<Band> bands,
+			String reference) {
+	}
+
+	private record Snapshot(Instant at, List<Rule> rules, List<RubricRow> rubrics, Set<LocalDate> holidays) {
+	}
+
+	private Snapshot snapshot() {
+		Snapshot s = snapshot;
+		if (s == null || s.at().plusMillis(REFRESH_MILLIS).isBefore(Instant.now())) {
+			List<Rule> rules = jdbc.sql("select org_path::text, key, value, effective_from from meetings.rule")
+				.query((rs, i) -> new Rule(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+				.list();
+			List<RubricRow> rubrics = jdbc.sql("select org_path::text, kind, effective_from, criteria::text, bands::text, reference from meetings.rubric")
+				.query((rs, i) -> new RubricRow(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+						List.of(MeetingRepository.JSON.readValue(rs.getString(4), Criterion[].class)),
+						List.of(MeetingRepository.JSON.readValue(rs.getString(5), Band[].class)), rs.getString(6)))
+				.list();
+			Set<LocalDate> holidays = Set.copyOf(jdbc.sql("select day from meetings.holiday").query(LocalDate.class).list());
+			s = new Snapshot(Instant.now(), rules, rubrics, holidays);
+			snapshot = s;
+		}
+		return s;
+	}
+
+	/** Forgets the rules read, so that a change made in the database applies at once (tests, administration). */
+	void refresh() {
+		snapshot = null;
+	}
+
+	private static boolean applies(@Nullable String rulePath, String orgPath) {
+		return rulePath == null || Scope.isWithin(orgPath, rulePath);
+	}
+
+	private static int depth(@Nullable String path) {
+		return path == null ? 0 : path.split("\\.").length;
+	}
+
 	@Nullable
 	String value(String key, String orgPath, LocalDate on) {
-		return jdbc.sql("""
-				select value from meetings.rule
-				where key = :key and effective_from <= :on and (org_path is null or org_path @> cast(:path as ltree))
-				order by coalesce(nlevel(org_path), 0) desc, effective_from desc limit 1
-				""").param("key", key).param("on", on).param("path", orgPath).query(String.class).optional().orElse(null);
+		return snapshot().rules().stream()
+			.filter(r -> r.key().equals(key) && !r.from().isAfter(on) && applies(r.path(), orgPath))
+			.max(Comparator.comparingInt((Rule r) -> depth(r.path())).thenComparing(Rule::from))
+			.map(Rule::value).orElse(null);
 	}
 
 	int integer(String key, String orgPath, LocalDate on, int fallback) {
@@ -62,18 +111,15 @@ class MeetingRules {
 	/** The rubric for a meeting: thematic meetings have their own; every other kind is scored as regular. */
 	Rubric rubric(MeetingKind kind, String orgPath, LocalDate on) {
 		String k = kind == MeetingKind.THEMATIC ? "THEMATIC" : "REGULAR";
-		return jdbc.sql("""
-				select criteria::text, bands::text, reference from meetings.rubric
-				where kind = :kind and effective_from <= :on and (org_path is null or org_path @> cast(:path as ltree))
-				order by coalesce(nlevel(org_path), 0) desc, effective_from desc limit 1
-				""").param("kind", k).param("on", on).param("path", orgPath).query((rs, i) -> new Rubric(k,
-					List.of(MeetingRepository.JSON.readValue(rs.getString(1), Criterion[].class)),
-					List.of(MeetingRepository.JSON.readValue(rs.getString(2), Band[].class)), rs.getString(3))).single();
+		RubricRow row = snapshot().rubrics().stream()
+			.filter(r -> r.kind().equals(k) && !r.from().isAfter(on) && applies(r.path(), orgPath))
+			.max(Comparator.comparingInt((RubricRow r) -> depth(r.path())).thenComparing(RubricRow::from))
+			.orElseThrow(() -> new IllegalStateException("no rubric for " + k));
+		return new Rubric(k, row.criteria(), row.bands(), row.reference());
 	}
 
 	Set<LocalDate> holidays(LocalDate from, LocalDate to) {
-		return Set.copyOf(jdbc.sql("select day from meetings.holiday where day between :from and :to")
-			.param("from", from).param("to", to).query(LocalDate.class).list());
+		return snapshot().holidays().stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).collect(Collectors.toSet());
 	}
 
 	static LocalDate nextWorkingDay(LocalDate d, Set<LocalDate> holidays) {

@@ -38,6 +38,16 @@ class MeetingSchedules implements ApplicationRunner {
 		generate();
 	}
 
+	/** Folds the counter deltas that meeting changes appended into the kept counters (see V42). */
+	@Scheduled(fixedDelayString = "${dangvu.meetings.fold-millis:1000}")
+	void fold() {
+		Long n;
+		do {
+			n = jdbc.sql("select meetings.fold_counter_deltas()").query(Long.class).single();
+		}
+		while (n != null && n >= 50_000);
+	}
+
 	@Scheduled(cron = "0 15 1 * * *", zone = "Asia/Ho_Chi_Minh")
 	void generate() {
 		Integer n = tx.execute(s -> {

@@ -59,8 +59,16 @@ public final class Fixtures {
 				           sum(visits) as visits
 				    from meetings.meeting m, unnest(string_to_array(m.org_path::text, '.')) a
 				    group by 1, 2)
-				select count(*) from (select * from meetings.meeting_counter
-				                      where due <> 0 or held <> 0 or cancelled <> 0 or expected <> 0 or visits <> 0) c
+				select count(*) from (select organization_id, month, sum(due) due, sum(held) held, sum(cancelled) cancelled,
+				                             sum(expected) expected, sum(present) present, sum(unexcused) unexcused,
+				                             sum(good) good, sum(visits) visits
+				                      from (select organization_id, month, due, held, cancelled, expected, present, unexcused, good, visits
+				                            from meetings.meeting_counter
+				                            union all
+				                            select organization_id, month, due, held, cancelled, expected, present, unexcused, good, visits
+				                            from meetings.meeting_counter_delta) u
+				                      group by 1, 2
+				                      having sum(due) <> 0 or sum(held) <> 0 or sum(cancelled) <> 0 or sum(expected) <> 0 or sum(visits) <> 0) c
 				full join actual x on x.id = c.organization_id and x.mon = c.month
 				where (c.due, c.held, c.cancelled, c.expected, c.present, c.unexcused, c.good, c.visits)
 				      is distinct from (x.due, x.held, x.cancelled, x.expected, x.present, x.unexcused, x.good, x.visits)

@@ -63,16 +63,11 @@ class MeetingPages {
 
 	@GetMapping("/orgs/{id}/meetings")
 	ModelAndView list(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
-		int y = year == null ? VnText.today().getYear() : year;
-		OrganizationSummary org = meetings.organization(scope, id);
-		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, org.path());
-		return new ModelAndView("meetings/list").addObject("org", org).addObject("year", y)
-			.addObject("meetings", meetings.list(scope, id, y)).addObject("canWrite", canWrite)
-			.addObject("schedule", meetings.schedule(scope, id))
-			.addObject("overdue", canWrite ? meetings.overdueAnnouncements(scope, id) : List.of())
-			.addObject("prompts", meetings.absencePrompts(scope, id, y)).addObject("tasks", meetings.openTasks(scope, id))
-			.addObject("canRead", scope.covers(Capability.READ_MEMBERS, org.path()))
-			.addObject("problems", List.of()).addObject("values", Map.of());
+		var c = meetings.cellPage(scope, id, year == null ? VnText.today().getYear() : year);
+		return new ModelAndView("meetings/list").addObject("org", c.org()).addObject("year", c.year())
+			.addObject("meetings", c.meetings()).addObject("canWrite", c.canWrite()).addObject("schedule", c.schedule())
+			.addObject("overdue", c.overdue()).addObject("prompts", c.prompts()).addObject("tasks", c.openTasks())
+			.addObject("canRead", c.canRead()).addObject("problems", List.of()).addObject("values", Map.of());
 	}
 
 	@PostMapping("/orgs/{id}/schedule")
