@@ -46,6 +46,16 @@ public class StudyManagement {
 		}
 	}
 
+	public record StudyProgress(Study study, Progress progress) {
+	}
+
+	/** Completion in the organization's subtree of the most recent studies that apply to it (statistics page). */
+	public List<StudyProgress> recent(Scope scope, long orgId, int limit) {
+		OrganizationSummary org = meetings.organization(scope, orgId);
+		return applying(scope, orgId).stream().limit(limit)
+			.map(s -> new StudyProgress(s, progress(scope, s.id(), org))).toList();
+	}
+
 	public record StudyView(Study study, OrganizationSummary at, Progress here, List<Progress> children,
 			List<Meeting> sessions, List<MemberRow> notCompleted, boolean canWrite) {
 	}

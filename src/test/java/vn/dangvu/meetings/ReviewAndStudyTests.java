@@ -114,7 +114,7 @@ class ReviewAndStudyTests {
 	}
 
 	@Test
-	void studyOrganizedByTheCommuneWithSessionsAndMakeUpRollsUp() {
+	void studyOrganizedByTheCommuneWithSessionsAndMakeUpRollsUp() throws Exception {
 		Http staff = Http.as(port, "canbo.xa");
 		HttpResponse<String> bad = staff.post("/orgs/" + ids.communeId() + "/studies", Map.of("title", "", "documentRef", ""));
 		assertThat(bad.statusCode()).isEqualTo(422);
@@ -154,6 +154,20 @@ class ReviewAndStudyTests {
 		assertThat(completed(study, ids.cellId())).isEqualTo(expected.size());
 		assertThat(completed(study, ids.provinceId())).isEqualTo(expected.size());
 		assertThat(staff.get("/api/v1/studies/" + study + "/progress?org=" + ids.communeId()).body()).contains("\"completed\":" + expected.size());
+
+		assertThat(staff.get("/orgs/" + ids.communeId() + "/meetings/stats").body()).contains("Nghị quyết 68-NQ/TW");
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+				staff.getBytes("/orgs/" + ids.communeId() + "/meetings/stats.xlsx").body()))) {
+			var sheet = wb.getSheet("Học tập nghị quyết");
+			boolean found = false;
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				if ("Nghị quyết 68-NQ/TW".equals(sheet.getRow(r).getCell(0).getStringCellValue())) {
+					assertThat((long) sheet.getRow(r).getCell(4).getNumericCellValue()).isEqualTo(expected.size());
+					found = true;
+				}
+			}
+			assertThat(found).isTrue();
+		}
 
 		// Someone of another cell sees the study of the commune but not this cell's progress.
 		Http bithu2 = Http.as(port, "bithu2");

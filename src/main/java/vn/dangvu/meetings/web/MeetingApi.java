@@ -44,6 +44,11 @@ class MeetingApi {
 		return studies.applying(scope, id);
 	}
 
+	@GetMapping("/organizations/{id}/study-progress")
+	List<vn.dangvu.meetings.StudyManagement.StudyProgress> studyProgress(Scope scope, @PathVariable long id) {
+		return studies.recent(scope, id, 50);
+	}
+
 	@GetMapping("/studies/{id}/progress")
 	vn.dangvu.meetings.StudyManagement.StudyView study(Scope scope, @PathVariable long id, @RequestParam long org) {
 		return studies.view(scope, id, org);

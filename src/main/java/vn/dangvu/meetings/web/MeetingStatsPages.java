@@ -30,16 +30,19 @@ class MeetingStatsPages {
 
 	private final MeetingManagement meetings;
 	private final OrganizationManagement orgs;
+	private final vn.dangvu.meetings.StudyManagement studies;
 
-	MeetingStatsPages(MeetingManagement meetings, OrganizationManagement orgs) {
+	MeetingStatsPages(MeetingManagement meetings, OrganizationManagement orgs, vn.dangvu.meetings.StudyManagement studies) {
 		this.meetings = meetings;
 		this.orgs = orgs;
+		this.studies = studies;
 	}
 
 	@GetMapping("/orgs/{id}/meetings/stats")
 	ModelAndView stats(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
 		int y = year == null ? VnText.today().getYear() : year;
-		return new ModelAndView("meetings/stats").addObject("s", meetings.stats(scope, id, y));
+		return new ModelAndView("meetings/stats").addObject("s", meetings.stats(scope, id, y))
+			.addObject("studies", studies.recent(scope, id, 10));
 	}
 
 	@GetMapping("/orgs/{id}/meetings/stats.xlsx")
@@ -64,7 +67,23 @@ class MeetingStatsPages {
 				fill(byMonth.createRow(r++), String.format("%02d/%d", m.month().getMonthValue(), m.month().getYear()), m.row());
 			}
 			fill(byMonth.createRow(r), "Cả năm " + y, s.total());
-			for (Sheet sh : List.of(byChild, byMonth)) {
+			Sheet study = wb.createSheet("Học tập nghị quyết");
+			Row h = study.createRow(0);
+			String[] cols = { "Văn bản", "Đợt học tập", "Tổ chức", "Đảng viên", "Đã học", "Tỷ lệ (%)" };
+			for (int i = 0; i < cols.length; i++) {
+				h.createCell(i).setCellValue(cols[i]);
+			}
+			r = 1;
+			for (var sp : studies.recent(scope, id, 50)) {
+				Row row = study.createRow(r++);
+				row.createCell(0).setCellValue(sp.study().documentRef());
+				row.createCell(1).setCellValue(sp.study().title());
+				row.createCell(2).setCellValue(sp.study().orgName());
+				row.createCell(3).setCellValue(sp.progress().members());
+				row.createCell(4).setCellValue(sp.progress().completed());
+				row.createCell(5).setCellValue(sp.progress().rate());
+			}
+			for (Sheet sh : List.of(byChild, byMonth, study)) {
 				sh.setColumnWidth(0, 40 * 256);
 			}
 			wb.write(response.getOutputStream());
