@@ -821,7 +821,8 @@ public class MeetingManagement {
 		Map<Long, MeetingStats.Row> rows = repo.yearRows(children.stream().map(OrganizationSummary::id).toList(), year, until);
 		List<MeetingStats.Child> out = children.stream()
 			.map(c -> new MeetingStats.Child(c.id(), c.name(), rows.getOrDefault(c.id(), MeetingStats.Row.ZERO))).toList();
-		return new MeetingStats(orgId, org.name(), year, total, months, out, repo.plannedVisits(org.path(), year));
+		long planned = months.stream().mapToLong(m -> m.row().planned()).sum();
+		return new MeetingStats(orgId, org.name(), year, total, months, out, planned);
 	}
 
 	// ------------------------------------------------------------------ events

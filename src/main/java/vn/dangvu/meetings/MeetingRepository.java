@@ -547,12 +547,6 @@ class MeetingRepository {
 		jdbc.sql("update meetings.assignment set ended = true where id = :id").param("id", id).update();
 	}
 
-	long plannedVisits(String path, int year) {
-		return jdbc.sql("""
-				select coalesce(sum(planned), 0) from meetings.assignment
-				where committee_path <@ cast(:path as ltree) and year = :year and not ended
-				""").param("path", path).param("year", year).query(Long.class).single();
-	}
 
 	List<MeetingDetails.Visit> visits(long meetingId) {
 		return jdbc.sql("""
@@ -579,13 +573,14 @@ class MeetingRepository {
 	List<MeetingStats.Month> months(long orgId, int year) {
 		return jdbc.sql("""
 				select month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present), sum(excused),
-				       sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits)
+				       sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits), sum(planned)
 				from (select month, due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met,
-				             good, fair, average, poor, visits from meetings.meeting_counter
+				             good, fair, average, poor, visits, planned from meetings.meeting_counter
 				      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
 				      union all
 				      select month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
-				             sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits)
+				             sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits),
+				             sum(planned)
 				      from meetings.meeting_counter_delta
 				      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
 				      group by month) c
@@ -602,12 +597,13 @@ class MeetingRepository {
 		Map<Long, MeetingStats.Row> out = new java.util.HashMap<>();
 		jdbc.sql("""
 				select organization_id, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
-				       sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits)
+				       sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits),
+				       sum(planned)
 				from (select organization_id, month, due, held, cancelled, thematic_held, expected, present, excused, unexcused,
-				             quality_met, good, fair, average, poor, visits from meetings.meeting_counter
+				             quality_met, good, fair, average, poor, visits, planned from meetings.meeting_counter
 				      union all
 				      select organization_id, month, due, held, cancelled, thematic_held, expected, present, excused, unexcused,
-				             quality_met, good, fair, average, poor, visits from meetings.meeting_counter_delta) c
+				             quality_met, good, fair, average, poor, visits, planned from meetings.meeting_counter_delta) c
 				where organization_id in (:orgs) and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
 				  and month < :until
 				group by organization_id
@@ -616,11 +612,11 @@ class MeetingRepository {
 	}
 
 	private static MeetingStats.Row row(ResultSet rs, int from) throws SQLException {
-		long[] v = new long[14];
-		for (int i = 0; i < 14; i++) {
+		long[] v = new long[15];
+		for (int i = 0; i < 15; i++) {
 			v[i] = rs.getLong(from + i);
 		}
-		return new MeetingStats.Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+		return new MeetingStats.Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
 	}
 
 	/** A path under the moved node, rewritten: the new parent's path, then the path from the moved node down. */

@@ -7,10 +7,11 @@ import java.util.List;
 public record MeetingStats(long organizationId, String organizationName, int year, Row total, List<Month> months,
 		List<Child> children, long assignmentsPlanned) {
 
+	/** {@code planned}: visits planned by the committees of the subtree (assignments starting in the month). */
 	public record Row(long due, long held, long cancelled, long thematicHeld, long expected, long present, long excused,
-			long unexcused, long qualityMet, long good, long fair, long average, long poor, long visits) {
+			long unexcused, long qualityMet, long good, long fair, long average, long poor, long visits, long planned) {
 
-		public static final Row ZERO = new Row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+		public static final Row ZERO = new Row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
 		/** Meetings held over meetings due, in percent. */
 		public double heldRate() {
@@ -29,7 +30,7 @@ public record MeetingStats(long organizationId, String organizationName, int yea
 			return new Row(due + o.due, held + o.held, cancelled + o.cancelled, thematicHeld + o.thematicHeld,
 					expected + o.expected, present + o.present, excused + o.excused, unexcused + o.unexcused,
 					qualityMet + o.qualityMet, good + o.good, fair + o.fair, average + o.average, poor + o.poor,
-					visits + o.visits);
+					visits + o.visits, planned + o.planned);
 		}
 	}
 

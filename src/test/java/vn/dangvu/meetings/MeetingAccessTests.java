@@ -151,6 +151,10 @@ class MeetingAccessTests {
 		assertThat(jdbc.sql("select visits from meetings.meeting where id = :id").param("id", own).query(Integer.class).single())
 			.isEqualTo(1);
 		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+		long planned = jdbc.sql("select sum(planned) from meetings.assignment where committee_path <@ (select path from organizations.organization where id = :p) and year = :y and not ended")
+			.param("p", ids.provinceId()).param("y", year).query(Long.class).single();
+		assertThat(provinceStaff.get("/api/v1/organizations/" + ids.provinceId() + "/meeting-stats?year=" + year).body())
+			.contains("\"assignmentsPlanned\":" + planned);
 		String plan = provinceStaff.get("/orgs/" + ids.provinceId() + "/assignments?year=" + year).body();
 		assertThat(plan).contains("1/1");
 		assertThat(theodoi.get("/meetings/mine").body()).contains("Chi bộ Thôn Đông");
