@@ -4,21 +4,9 @@
 #   java -Xmx512m -jar target/dangvu.jar --dangvu.demo.enabled=false --dangvu.bench.enabled=true \
 #     --dangvu.embedded.data-dir=bench/out/pg --dangvu.embedded.port=55432 --dangvu.embedded.shared-buffers=2GB --server.port=8089 &
 #   SECS=10 WHAT="bare cell meeting att prov country bare" bash bench/measure-meetings.sh
-cd /work/main
+cd "$(dirname "$0")/.."
 PORT=8089; OUT=bench/out
-login() {
-  local jar="$OUT/$1.jar"; rm -f "$jar"
-  curl -s -c "$jar" -b "$jar" -o /dev/null "http://localhost:$PORT/login"
-  local t; t=$(awk '/XSRF-TOKEN/ {print $7}' "$jar")
-  local loc; loc=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "username=$1" \
-    --data-urlencode "password=DangVu@2026" --data-urlencode "_csrf=$t" "http://localhost:$PORT/login")
-  if [[ "$loc" == */login/totp ]]; then
-    t=$(awk '/XSRF-TOKEN/ {print $7}' "$jar")
-    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "code=$(python3 bench/totp.py DEMODANGVUDEMODANGVUDEMODANGVU22)" \
-      --data-urlencode "_csrf=$t" "http://localhost:$PORT/login/totp"
-  fi
-  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1)"
-}
+. bench/login.sh
 C2=$(login canbo.2); C1=$(login canbo.1)
 XSRF=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.2.jar" | tail -1)
 r() { IDS="$2" PATHFMT="$3" COOKIE="$4" wrk -t2 -c32 -d${SECS:-8}s -s bench/wrk.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/$1 /"; }

@@ -58,19 +58,7 @@ $PSQL -f bench/generate-7-meetings-rollup.sql >> "$OUT/generate.log"
 end=$(date +%s.%N)
 echo "GENERATE_MEETINGS seconds=$(echo "$end - $start" | bc) $($PSQL -At -c "select 'meetings=' || (select count(*) from meetings.meeting) || ' attendance=' || (select count(*) from meetings.attendance) || ' counter_rows=' || (select count(*) from meetings.meeting_counter)")"
 
-login() { # login USER -> cookie header
-  local jar="$OUT/$1.jar"; rm -f "$jar"
-  curl -s -c "$jar" -b "$jar" -o /dev/null "http://localhost:$PORT/login"
-  local t; t=$(awk '/XSRF-TOKEN/ {print $7}' "$jar")
-  local loc; loc=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "username=$1" \
-    --data-urlencode "password=DangVu@2026" --data-urlencode "_csrf=$t" "http://localhost:$PORT/login")
-  if [[ "$loc" == */login/totp ]]; then
-    t=$(awk '/XSRF-TOKEN/ {print $7}' "$jar")
-    curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "code=$(python3 bench/totp.py DEMODANGVUDEMODANGVUDEMODANGVU22)" \
-      --data-urlencode "_csrf=$t" "http://localhost:$PORT/login/totp"
-  fi
-  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1)"
-}
+. bench/login.sh  # login USER -> cookie header (needs OUT, PORT)
 PROV=2
 COOKIE_PROV=$(login "canbo.$PROV")
 COOKIE_ADMIN=$(login "canbo.1")

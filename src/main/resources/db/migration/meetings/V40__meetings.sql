@@ -247,9 +247,13 @@ create table meetings.visit (
 );
 create index visit_meeting on meetings.visit (meeting_id);
 
--- Kept counters per organization (its whole subtree) and month, maintained by statement-level triggers in the
--- same transaction as the meeting change. Ancestors are the labels of the meeting's org_path (ids), so no join
--- with another module's tables is needed. Statistics of any subtree, the country included, read ≤ 12 rows.
+-- Kept counters per organization (its whole subtree) and month: meetings due, held, cancelled, attendance sums,
+-- HD 12 criteria met, quality bands, visits of assigned committee members and visits planned. A change of a meeting
+-- (or an assignment) appends its deltas to meeting_counter_delta — an insert that waits for no one — one row per
+-- ancestor, the ancestors being the labels of the copied path (ids), so no join with another module's tables. A
+-- background job folds the deltas into meeting_counter every second; readers add the deltas not yet folded, so
+-- the counts are exact at every moment. (Upserting the counters in the recording's own transaction made every
+-- recording in the country wait on the country's, province's and commune's rows until the previous commit.)
 create table meetings.meeting_counter (
 	organization_id bigint not null,
 	month           date   not null,
@@ -267,85 +271,128 @@ create table meetings.meeting_counter (
 	average         bigint not null default 0,
 	poor            bigint not null default 0,
 	visits          bigint not null default 0,
+	planned         bigint not null default 0,
 	primary key (organization_id, month)
 );
 
--- The upsert of counter deltas from a set of meeting rows with a sign column s (+1 new, -1 old). Built as text and
--- run with EXECUTE inside the trigger functions, where the transition tables are visible.
-create function meetings.counter_sql(source text) returns text language sql immutable as $f$
-	select $q$
-	insert into meetings.meeting_counter as c (organization_id, month, due, held, cancelled, thematic_held, expected,
+create table meetings.meeting_counter_delta (
+	id              bigint generated always as identity primary key,
+	organization_id bigint not null,
+	month           date   not null,
+	due             bigint not null default 0,
+	held            bigint not null default 0,
+	cancelled       bigint not null default 0,
+	thematic_held   bigint not null default 0,
+	expected        bigint not null default 0,
+	present         bigint not null default 0,
+	excused         bigint not null default 0,
+	unexcused       bigint not null default 0,
+	quality_met     bigint not null default 0,
+	good            bigint not null default 0,
+	fair            bigint not null default 0,
+	average         bigint not null default 0,
+	poor            bigint not null default 0,
+	visits          bigint not null default 0,
+	planned         bigint not null default 0
+);
+create index meeting_counter_delta_org on meetings.meeting_counter_delta (organization_id, month);
+
+-- Row-level triggers with static SQL (PL/pgSQL keeps their plans): a change appends the old row's contribution,
+-- negated, and the new row's.
+create function meetings.add_counter_delta(r meetings.meeting, s int) returns void language sql as $$
+	insert into meetings.meeting_counter_delta (organization_id, month, due, held, cancelled, thematic_held, expected,
 	       present, excused, unexcused, quality_met, good, fair, average, poor, visits)
-	select a::bigint, d.month, sum(d.due), sum(d.held), sum(d.cancelled), sum(d.thematic_held), sum(d.expected),
-	       sum(d.present), sum(d.excused), sum(d.unexcused), sum(d.quality_met), sum(d.good), sum(d.fair),
-	       sum(d.average), sum(d.poor), sum(d.visits)
-	from (
-		select r.org_path, date_trunc('month', r.meeting_date)::date as month,
-		       r.s * (r.kind in ('REGULAR','THEMATIC') and r.status <> 'CANCELLED')::int as due,
-		       r.s * (r.status = 'HELD')::int as held,
-		       r.s * (r.status = 'CANCELLED')::int as cancelled,
-		       r.s * (r.status = 'HELD' and r.kind = 'THEMATIC')::int as thematic_held,
-		       r.s * case when r.status = 'HELD' then r.expected else 0 end as expected,
-		       r.s * case when r.status = 'HELD' then r.present else 0 end as present,
-		       r.s * case when r.status = 'HELD' then r.excused else 0 end as excused,
-		       r.s * case when r.status = 'HELD' then r.unexcused else 0 end as unexcused,
-		       r.s * coalesce(r.status = 'HELD' and r.quality_attendance and r.quality_no_unexcused and r.quality_excused_streak, false)::int as quality_met,
-		       r.s * (r.status = 'HELD' and r.quality_band is not distinct from 'GOOD')::int as good,
-		       r.s * (r.status = 'HELD' and r.quality_band is not distinct from 'FAIR')::int as fair,
-		       r.s * (r.status = 'HELD' and r.quality_band is not distinct from 'AVERAGE')::int as average,
-		       r.s * (r.status = 'HELD' and r.quality_band is not distinct from 'POOR')::int as poor,
-		       r.s * r.visits as visits
-		from ($q$ || source || $q$) r
-	) d, unnest(string_to_array(d.org_path::text, '.')) a
-	group by 1, 2
-	having sum(abs(d.due) + abs(d.held) + abs(d.cancelled) + abs(d.expected) + abs(d.present) + abs(d.excused)
-	           + abs(d.unexcused) + abs(d.quality_met) + abs(d.good) + abs(d.fair) + abs(d.average) + abs(d.poor)
-	           + abs(d.visits)) <> 0
-	order by 1, 2
-	on conflict (organization_id, month) do update set
-		due = c.due + excluded.due, held = c.held + excluded.held, cancelled = c.cancelled + excluded.cancelled,
-		thematic_held = c.thematic_held + excluded.thematic_held, expected = c.expected + excluded.expected,
-		present = c.present + excluded.present, excused = c.excused + excluded.excused,
-		unexcused = c.unexcused + excluded.unexcused, quality_met = c.quality_met + excluded.quality_met,
-		good = c.good + excluded.good, fair = c.fair + excluded.fair, average = c.average + excluded.average,
-		poor = c.poor + excluded.poor, visits = c.visits + excluded.visits
-	$q$
-$f$;
+	select a::bigint, date_trunc('month', r.meeting_date)::date,
+	       s * (r.kind in ('REGULAR','THEMATIC') and r.status <> 'CANCELLED')::int,
+	       s * (r.status = 'HELD')::int,
+	       s * (r.status = 'CANCELLED')::int,
+	       s * (r.status = 'HELD' and r.kind = 'THEMATIC')::int,
+	       s * case when r.status = 'HELD' then r.expected else 0 end,
+	       s * case when r.status = 'HELD' then r.present else 0 end,
+	       s * case when r.status = 'HELD' then r.excused else 0 end,
+	       s * case when r.status = 'HELD' then r.unexcused else 0 end,
+	       s * coalesce(r.status = 'HELD' and r.quality_attendance and r.quality_no_unexcused and r.quality_excused_streak, false)::int,
+	       s * (r.status = 'HELD' and r.quality_band is not distinct from 'GOOD')::int,
+	       s * (r.status = 'HELD' and r.quality_band is not distinct from 'FAIR')::int,
+	       s * (r.status = 'HELD' and r.quality_band is not distinct from 'AVERAGE')::int,
+	       s * (r.status = 'HELD' and r.quality_band is not distinct from 'POOR')::int,
+	       s * r.visits
+	from unnest(string_to_array(r.org_path::text, '.')) a
+$$;
 
-create function meetings.meeting_counters_insert() returns trigger language plpgsql as $$
+create function meetings.meeting_counter_row() returns trigger language plpgsql as $$
 begin
-	execute meetings.counter_sql('select n.*, 1 as s from new_rows n');
-	return null;
-end $$;
-create function meetings.meeting_counters_delete() returns trigger language plpgsql as $$
-begin
-	execute meetings.counter_sql('select o.*, -1 as s from old_rows o');
-	return null;
-end $$;
--- An update counts old rows down and new rows up, only for rows whose counted fields changed.
-create function meetings.meeting_counters_update() returns trigger language plpgsql as $$
-begin
-	execute meetings.counter_sql($s$
-		select x.*, -1 as s from old_rows x join new_rows n on n.id = x.id
-		where (x.org_path, x.meeting_date, x.kind, x.status, x.expected, x.present, x.excused, x.unexcused,
-		       x.quality_attendance, x.quality_no_unexcused, x.quality_excused_streak, x.quality_band, x.visits)
-		      is distinct from
-		      (n.org_path, n.meeting_date, n.kind, n.status, n.expected, n.present, n.excused, n.unexcused,
-		       n.quality_attendance, n.quality_no_unexcused, n.quality_excused_streak, n.quality_band, n.visits)
-		union all
-		select n.*, 1 as s from new_rows n join old_rows x on n.id = x.id
-		where (x.org_path, x.meeting_date, x.kind, x.status, x.expected, x.present, x.excused, x.unexcused,
-		       x.quality_attendance, x.quality_no_unexcused, x.quality_excused_streak, x.quality_band, x.visits)
-		      is distinct from
-		      (n.org_path, n.meeting_date, n.kind, n.status, n.expected, n.present, n.excused, n.unexcused,
-		       n.quality_attendance, n.quality_no_unexcused, n.quality_excused_streak, n.quality_band, n.visits)
-		$s$);
+	if tg_op in ('UPDATE', 'DELETE') then
+		perform meetings.add_counter_delta(old, -1);
+	end if;
+	if tg_op in ('UPDATE', 'INSERT') then
+		perform meetings.add_counter_delta(new, 1);
+	end if;
 	return null;
 end $$;
 
-create trigger meeting_counters_insert after insert on meetings.meeting
-	referencing new table as new_rows for each statement execute function meetings.meeting_counters_insert();
-create trigger meeting_counters_delete after delete on meetings.meeting
-	referencing old table as old_rows for each statement execute function meetings.meeting_counters_delete();
-create trigger meeting_counters_update after update on meetings.meeting
-	referencing old table as old_rows new table as new_rows for each statement execute function meetings.meeting_counters_update();
+create trigger meeting_counter_insert after insert on meetings.meeting
+	for each row execute function meetings.meeting_counter_row();
+create trigger meeting_counter_delete after delete on meetings.meeting
+	for each row execute function meetings.meeting_counter_row();
+create trigger meeting_counter_update after update on meetings.meeting
+	for each row when ((old.org_path, old.meeting_date, old.kind, old.status, old.expected, old.present, old.excused,
+	                    old.unexcused, old.quality_attendance, old.quality_no_unexcused, old.quality_excused_streak,
+	                    old.quality_band, old.visits)
+	                   is distinct from
+	                   (new.org_path, new.meeting_date, new.kind, new.status, new.expected, new.present, new.excused,
+	                    new.unexcused, new.quality_attendance, new.quality_no_unexcused, new.quality_excused_streak,
+	                    new.quality_band, new.visits))
+	execute function meetings.meeting_counter_row();
+
+create function meetings.assignment_counter_row() returns trigger language plpgsql as $$
+begin
+	if tg_op in ('UPDATE', 'DELETE') and not old.ended then
+		insert into meetings.meeting_counter_delta (organization_id, month, due, held, cancelled, thematic_held, expected,
+		       present, excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
+		select a::bigint, make_date(old.year, coalesce(old.quarter * 3 - 2, 1), 1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		       -old.planned
+		from unnest(string_to_array(old.committee_path::text, '.')) a;
+	end if;
+	if tg_op in ('UPDATE', 'INSERT') and not new.ended then
+		insert into meetings.meeting_counter_delta (organization_id, month, due, held, cancelled, thematic_held, expected,
+		       present, excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
+		select a::bigint, make_date(new.year, coalesce(new.quarter * 3 - 2, 1), 1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		       new.planned
+		from unnest(string_to_array(new.committee_path::text, '.')) a;
+	end if;
+	return null;
+end $$;
+create trigger assignment_counter_insert after insert on meetings.assignment
+	for each row execute function meetings.assignment_counter_row();
+create trigger assignment_counter_delete after delete on meetings.assignment
+	for each row execute function meetings.assignment_counter_row();
+create trigger assignment_counter_update after update on meetings.assignment
+	for each row when ((old.committee_path, old.year, old.quarter, old.planned, old.ended)
+	                   is distinct from (new.committee_path, new.year, new.quarter, new.planned, new.ended))
+	execute function meetings.assignment_counter_row();
+
+-- Folds the deltas written so far into the counters (called by the application every second; safe to call
+-- concurrently: rows are locked and skipped by a second caller).
+create function meetings.fold_counter_deltas() returns bigint language sql as $$
+	with d as (
+		delete from meetings.meeting_counter_delta
+		where id in (select id from meetings.meeting_counter_delta order by id limit 50000 for update skip locked)
+		returning *)
+	, s as (
+		insert into meetings.meeting_counter as c (organization_id, month, due, held, cancelled, thematic_held, expected,
+		       present, excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
+		select organization_id, month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
+		       sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits),
+		       sum(planned)
+		from d group by 1, 2 order by 1, 2
+		on conflict (organization_id, month) do update set
+			due = c.due + excluded.due, held = c.held + excluded.held, cancelled = c.cancelled + excluded.cancelled,
+			thematic_held = c.thematic_held + excluded.thematic_held, expected = c.expected + excluded.expected,
+			present = c.present + excluded.present, excused = c.excused + excluded.excused,
+			unexcused = c.unexcused + excluded.unexcused, quality_met = c.quality_met + excluded.quality_met,
+			good = c.good + excluded.good, fair = c.fair + excluded.fair, average = c.average + excluded.average,
+			poor = c.poor + excluded.poor, visits = c.visits + excluded.visits, planned = c.planned + excluded.planned
+		returning 1)
+	select count(*) from d
+$$;
