@@ -11,7 +11,13 @@ public record MeetingDetails(Meeting meeting, List<String> agenda, List<Material
 		List<MeetingTask> followUps, List<Visit> visits, List<Criterion> rubric, String rubricReference,
 		boolean canWrite, @Nullable Attendee self, @Nullable Assignment myAssignment, @Nullable String publishWarning) {
 
-	public record Material(long id, long meetingId, String fileName, String contentType, long size, Instant uploadedAt) {
+	public record Material(long id, long meetingId, @Nullable Integer agendaPosition, String fileName, String contentType,
+			long size, Instant uploadedAt) {
+	}
+
+	/** Materials attached to agenda item {@code position} (1-based), or to the whole meeting when null. */
+	public List<Material> materialsOf(@Nullable Integer position) {
+		return materials.stream().filter(x -> java.util.Objects.equals(x.agendaPosition(), position)).toList();
 	}
 
 	public record Guest(long id, String name, @Nullable String role, @Nullable Long assignmentId) {

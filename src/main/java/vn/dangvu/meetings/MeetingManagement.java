@@ -180,14 +180,13 @@ public class MeetingManagement {
 				assignments, repo.upcoming(assignments.stream().map(Assignment::cellId).distinct().toList(), today, 20, who));
 	}
 
-	public MeetingDetails.Material material(Scope scope, long materialId, java.util.function.Consumer<byte[]> out,
+	/** A material's file, if the user may see its meeting: {@code meta} gets name and type, then {@code out} the bytes. */
+	public void material(Scope scope, long materialId, java.util.function.Consumer<byte[]> out,
 			java.util.function.BiConsumer<String, String> meta) {
 		var file = repo.material(materialId).orElseThrow(() -> new NotFound("material " + materialId));
 		get(scope, file.meetingId());
 		meta.accept(file.fileName(), file.contentType());
 		out.accept(file.bytes());
-		return new MeetingDetails.Material(materialId, file.meetingId(), file.fileName(), file.contentType(),
-				file.bytes().length, java.time.Instant.now());
 	}
 
 	// ------------------------------------------------------------------ schedules
@@ -354,9 +353,13 @@ public class MeetingManagement {
 				Map.of("status", m.status()), Map.of("status", "CANCELLED", "reason", r));
 	}
 
+	/** A material of agenda item {@code position} (1-based), or of the whole meeting when null. */
 	@Transactional
-	public long addMaterial(Scope scope, long id, String fileName, String contentType, byte[] bytes) {
+	public long addMaterial(Scope scope, long id, @Nullable Integer position, String fileName, String contentType, byte[] bytes) {
 		Meeting m = writable(scope, id);
+		if (position != null && (position < 1 || position > repo.agenda(id).size())) {
+			throw new InvalidInput("Thuộc nội dung", "chương trình không có mục số " + position);
+		}
 		if (bytes.length == 0) {
 			throw new InvalidInput("Tài liệu", "tệp rỗng");
 		}
@@ -364,7 +367,7 @@ public class MeetingManagement {
 			throw new InvalidInput("Tài liệu", "tệp lớn hơn 10 MB");
 		}
 		String name = fileName.isBlank() ? "tai-lieu" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
-		long mid = repo.addMaterial(id, name, contentType.isBlank() ? "application/octet-stream" : contentType, bytes,
+		long mid = repo.addMaterial(id, position, name, contentType.isBlank() ? "application/octet-stream" : contentType, bytes,
 				scope.username());
 		audit(scope, "MEETING_MATERIAL", "meeting", id, m.orgPath(), "Thêm tài liệu “" + name + "”", null, null);
 		return mid;

@@ -163,18 +163,18 @@ class MeetingRepository {
 
 	List<MeetingDetails.Material> materials(long meetingId) {
 		return jdbc.sql("""
-				select id, meeting_id, file_name, content_type, length(bytes) as size, uploaded_at
+				select id, meeting_id, agenda_position, file_name, content_type, length(bytes) as size, uploaded_at
 				from meetings.material where meeting_id = :id order by id
-				""").param("id", meetingId).query((rs, i) -> new MeetingDetails.Material(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant())).list();
+				""").param("id", meetingId).query((rs, i) -> new MeetingDetails.Material(rs.getLong(1), rs.getLong(2),
+					(Integer) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant())).list();
 	}
 
-	long addMaterial(long meetingId, String fileName, String contentType, byte[] bytes, String by) {
+	long addMaterial(long meetingId, @Nullable Integer position, String fileName, String contentType, byte[] bytes, String by) {
 		return jdbc.sql("""
-				insert into meetings.material (meeting_id, file_name, content_type, bytes, uploaded_by)
-				values (:m, :f, :c, :b, :by) returning id
-				""").param("m", meetingId).param("f", fileName).param("c", contentType).param("b", bytes).param("by", by)
-			.query(Long.class).single();
+				insert into meetings.material (meeting_id, agenda_position, file_name, content_type, bytes, uploaded_by)
+				values (:m, :p, :f, :c, :b, :by) returning id
+				""").param("m", meetingId).param("p", position).param("f", fileName).param("c", contentType).param("b", bytes)
+			.param("by", by).query(Long.class).single();
 	}
 
 	record MaterialFile(long meetingId, String fileName, String contentType, byte[] bytes) {

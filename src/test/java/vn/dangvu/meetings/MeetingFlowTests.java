@@ -69,6 +69,23 @@ class MeetingFlowTests {
 		long id = idFrom(created);
 		assertThat(bithu.get("/meetings/" + id).body()).contains("Phòng chống bão số 9", "Tình hình bão", "Phân công trực");
 
+		// Materials: one for agenda item 2, one for the whole meeting; an item that does not exist is refused.
+		byte[] plan = "Danh sách trực bão".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(bithu.postMultipart("/meetings/" + id + "/materials?item=2", "file", "phan-cong.txt", "text/plain", plan)
+			.statusCode()).isEqualTo(302);
+		assertThat(bithu.postMultipart("/meetings/" + id + "/materials", "file", "bao-cao.txt", "text/plain", plan)
+			.statusCode()).isEqualTo(302);
+		HttpResponse<String> noItem = bithu.postMultipart("/meetings/" + id + "/materials?item=9", "file", "x.txt", "text/plain", plan);
+		assertThat(noItem.statusCode()).isEqualTo(422);
+		assertThat(noItem.body()).contains("Thuộc nội dung", "không có mục số 9");
+		assertThat(jdbc.sql("select string_agg(file_name || ':' || coalesce(agenda_position::text, '-'), ',' order by id) from meetings.material where meeting_id = :id")
+			.param("id", id).query(String.class).single()).isEqualTo("phan-cong.txt:2,bao-cao.txt:-");
+		String page = bithu.get("/meetings/" + id).body();
+		assertThat(page.indexOf("phan-cong.txt")).isBetween(page.indexOf("Phân công trực"), page.indexOf("Tài liệu chung"));
+		long material = jdbc.sql("select min(id) from meetings.material where meeting_id = :id").param("id", id).query(Long.class).single();
+		assertThat(new String(bithu.getBytes("/materials/" + material).body(), java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo("Danh sách trực bão");
+
 		assertThat(bithu.post("/meetings/" + id + "/publish", Map.of()).statusCode()).isEqualTo(302);
 		List<Long> invited = jdbc.sql("select member_id from meetings.attendance where meeting_id = :id and standing <> 'EXEMPT' order by member_id")
 			.param("id", id).query(Long.class).list();

@@ -163,11 +163,12 @@ class MeetingPages {
 	}
 
 	@PostMapping("/meetings/{id}/materials")
-	Object material(Scope scope, @PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+	Object material(Scope scope, @PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam(required = false) @Nullable Integer item) throws IOException {
 		byte[] bytes = file.getBytes();
 		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
 		String type = file.getContentType() == null ? "" : file.getContentType();
-		return attempt(() -> meetings.addMaterial(scope, id, name, type, bytes), "/meetings/" + id + "?done=material",
+		return attempt(() -> meetings.addMaterial(scope, id, item, name, type, bytes), "/meetings/" + id + "?done=material",
 				() -> show(scope, id), Map.of());
 	}
 
