@@ -216,17 +216,30 @@ public class MeetingManagement {
 		return n;
 	}
 
-	/** Creates the meetings of every schedule for the coming months (idempotent: generated meetings are unique). */
+	/** The result of one batch of {@link #generateBatch}: meetings created, and the last organization done (or -1). */
+	record Batch(int created, long last) {
+	}
+
+	/**
+	 * Creates the coming months' meetings of the next {@code limit} schedules after organization {@code after}
+	 * (idempotent: generated meetings are unique per cell, kind and date). Run batch after batch, each in its own
+	 * transaction, so that the nightly run over the whole country holds no long transaction.
+	 */
 	@Transactional
-	public int generateAll(LocalDate today) {
+	Batch generateBatch(LocalDate today, long after, int limit) {
+		List<MeetingRepository.ScheduleRow> rows = repo.schedules(after, limit);
+		if (rows.isEmpty()) {
+			return new Batch(0, -1);
+		}
+		Map<Long, OrganizationSummary> byId = orgs.findAll(rows.stream().map(r -> r.schedule().organizationId()).toList());
 		int n = 0;
-		for (var row : repo.schedules()) {
-			OrganizationSummary org = orgs.find(row.schedule().organizationId()).orElse(null);
+		for (var row : rows) {
+			OrganizationSummary org = byId.get(row.schedule().organizationId());
 			if (org != null && org.active()) {
 				n += generate(row.schedule(), row.path(), org.name(), today);
 			}
 		}
-		return n;
+		return new Batch(n, rows.get(rows.size() - 1).schedule().organizationId());
 	}
 
 	int generate(Schedule s, String path, String orgName, LocalDate today) {

@@ -453,8 +453,10 @@ class MeetingRepository {
 	record ScheduleRow(Schedule schedule, String path) {
 	}
 
-	List<ScheduleRow> schedules() {
-		return jdbc.sql("select s.*, s.org_path::text as path from meetings.schedule s order by organization_id")
+	/** A page of schedules in organization order, after the given organization id. */
+	List<ScheduleRow> schedules(long after, int limit) {
+		return jdbc.sql("select s.*, s.org_path::text as path from meetings.schedule s where organization_id > :after order by organization_id limit :limit")
+			.param("after", after).param("limit", limit)
 			.query((rs, i) -> new ScheduleRow(mapSchedule(rs, i), rs.getString("path"))).list();
 	}
 

@@ -9,12 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.dangvu.shared.VnText;
 
 /**
- * Creates the coming months' meetings from every cell's schedule rule: at start-up and every night. Guarded by a
- * database lock so that only one application node does it; generated meetings are unique per cell, kind and date.
+ * Creates the coming months' meetings from every cell's schedule rule, at start-up and every night, in batches of
+ * 2,000 schedules; and folds the meeting counters' deltas every second.
  */
 @Component
 @EnableScheduling
@@ -25,12 +24,10 @@ class MeetingSchedules implements ApplicationRunner {
 
 	private final MeetingManagement meetings;
 	private final JdbcClient jdbc;
-	private final TransactionTemplate tx;
 
-	MeetingSchedules(MeetingManagement meetings, JdbcClient jdbc, TransactionTemplate tx) {
+	MeetingSchedules(MeetingManagement meetings, JdbcClient jdbc) {
 		this.meetings = meetings;
 		this.jdbc = jdbc;
-		this.tx = tx;
 	}
 
 	@Override
@@ -50,12 +47,17 @@ class MeetingSchedules implements ApplicationRunner {
 
 	@Scheduled(cron = "0 15 1 * * *", zone = "Asia/Ho_Chi_Minh")
 	void generate() {
-		Integer n = tx.execute(s -> {
-			boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('meetings.schedules'))").query(Boolean.class).single();
-			return mine ? meetings.generateAll(VnText.today()) : 0;
-		});
-		if (n != null && n > 0) {
-			log.info("Lịch sinh hoạt: đã tạo {} cuộc họp mới", n);
+		// Idempotent (generated meetings are unique per cell, kind and date), so several nodes running it at once
+		// only repeat work; each batch commits on its own.
+		int total = 0;
+		long after = 0;
+		while (after >= 0) {
+			MeetingManagement.Batch b = meetings.generateBatch(VnText.today(), after, 2_000);
+			total += b.created();
+			after = b.last();
+		}
+		if (total > 0) {
+			log.info("Lịch sinh hoạt: đã tạo {} cuộc họp mới", total);
 		}
 	}
 }

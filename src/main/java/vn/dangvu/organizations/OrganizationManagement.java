@@ -60,6 +60,13 @@ public class OrganizationManagement {
 		return orgs.findAny(id);
 	}
 
+	/** Organizations by id whatever the scope (at most a few thousand): for background jobs only. */
+	public Map<Long, OrganizationSummary> findAll(Collection<Long> ids) {
+		Map<Long, OrganizationSummary> out = new java.util.HashMap<>();
+		orgs.findAll(ids).forEach(o -> out.put(o.id(), o));
+		return out;
+	}
+
 	public List<OrganizationSummary> roots(Scope scope) {
 		return orgs.roots(visiblePaths(scope));
 	}

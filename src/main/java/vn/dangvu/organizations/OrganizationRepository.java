@@ -150,6 +150,14 @@ class OrganizationRepository {
 			.query(this::map).optional();
 	}
 
+	List<OrganizationSummary> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from organizations.organization o where o.id in (:ids)").param("ids", ids)
+			.query(this::map).list();
+	}
+
 	List<OrganizationSummary> children(long id, List<String> paths, boolean withEnded, int limit) {
 		return jdbc.sql(CHILDREN).param("id", id).param("paths", array(paths)).param("withEnded", withEnded)
 			.param("limit", limit).query(this::map).list();

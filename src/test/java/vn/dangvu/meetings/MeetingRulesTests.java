@@ -100,6 +100,38 @@ class MeetingRulesTests {
 	}
 
 	@Test
+	void nightlyGenerationRunsInBatchesAndCreatesNothingTwice() {
+		long before = jdbc.sql("select count(*) from meetings.meeting where generated").query(Long.class).single();
+		long schedules = jdbc.sql("select count(*) from meetings.schedule").query(Long.class).single();
+		int batches = 0;
+		int created = 0;
+		long after = 0;
+		while (after >= 0) {
+			MeetingManagement.Batch b = meetings.generateBatch(VnText.today(), after, 7);
+			created += b.created();
+			after = b.last();
+			batches++;
+		}
+		assertThat(batches).isEqualTo((int) (schedules + 6) / 7 + 1);
+		// everything already existed from the start-up run: nothing new, nothing twice
+		assertThat(created).isZero();
+		assertThat(jdbc.sql("select count(*) from meetings.meeting where generated").query(Long.class).single()).isEqualTo(before);
+		// a generated meeting that disappears is created again by the next run
+		long one = jdbc.sql("select min(id) from meetings.meeting m where generated and status = 'PLANNED' and meeting_date >= current_date + 1 and not exists (select 1 from meetings.agenda_item i where i.meeting_id = m.id)")
+			.query(Long.class).single();
+		jdbc.sql("delete from meetings.meeting where id = :id").param("id", one).update();
+		int again = 0;
+		after = 0;
+		while (after >= 0) {
+			MeetingManagement.Batch b = meetings.generateBatch(VnText.today(), after, 500);
+			again += b.created();
+			after = b.last();
+		}
+		assertThat(again).isEqualTo(1);
+		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+	}
+
+	@Test
 	void excusedMoreThanThreeTimesInARowFailsTheCriterionAndUnexcusedMonthsPromptTheCell() {
 		long cell = cell(31);
 		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);
