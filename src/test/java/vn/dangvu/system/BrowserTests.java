@@ -317,5 +317,34 @@ class BrowserTests {
 		page.navigate(url("/orgs/" + ids.communeId() + "/meetings/stats"));
 		checkAccessibility("commune statistics");
 		assertThat(page.locator("table tbody tr").count()).isPositive();
+		page.navigate(url("/orgs/" + ids.communeId() + "/studies"));
+		checkAccessibility("studies");
+		page.fill("#f-documentRef", "Nghị quyết 57-NQ/TW");
+		page.fill("#f-title", "Quán triệt về khoa học, công nghệ");
+		page.click("main form button[type=submit]");
+		page.waitForURL("**/studies/*");
+		checkAccessibility("study");
+		assertThat(page.textContent("h1")).contains("Nghị quyết 57-NQ/TW");
+
+		// A review session as its secretary and as a member writing the self-review.
+		Http bithu = Http.as(port, "bithu");
+		var created = bithu.post("/orgs/" + ids.cellId() + "/meetings", Map.of("kind", "REVIEW", "date",
+				vn.dangvu.shared.VnText.date(vn.dangvu.shared.VnText.today().plusDays(7)), "time", "19:30", "place", "Nhà văn hóa",
+				"topic", "Kiểm điểm cuối năm", "agenda", "Tự kiểm điểm", "campaign", "Kết luận 21-KL/TW"));
+		String review = created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "").replaceAll("^https?://[^/]+", "");
+		bithu.post(review + "/publish", Map.of());
+		context.clearCookies();
+		signIn("dangvien");
+		page.navigate(url(review));
+		page.fill("#a_shortcomings", "Chưa tích cực");
+		page.fill("#a_remedies", "Khắc phục trong quý");
+		page.click("form[action$='/self-review'] button[type=submit]");
+		page.waitForURL("**done=self-review**");
+		checkAccessibility("review session as member");
+		context.clearCookies();
+		signIn("bithu");
+		page.navigate(url(review));
+		checkAccessibility("review session as secretary");
+		assertThat(page.textContent("main")).contains("Chưa tích cực");
 	}
 }
