@@ -120,8 +120,19 @@ public class MeetingManagement {
 		var who = MeetingRepository.Who.of(scope);
 		boolean canRead = scope.covers(Capability.READ_MEMBERS, org.path());
 		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, org.path());
-		return new CellMeetings(org, year, repo.list(orgId, year, who), repo.schedule(orgId).orElse(null),
-				canWrite ? repo.overdueAnnouncements(orgId, VnText.today(), who) : List.of(),
+		LocalDate today = VnText.today();
+		List<Meeting> list = repo.list(orgId, year, who);
+		List<Meeting> overdue = List.of();
+		if (canWrite && year == today.getYear() && today.getMonthValue() < 12) {
+			// every meeting to announce now lies in this year's list (next January's are due on 31/12 at the earliest)
+			overdue = list.stream().filter(m -> "PLANNED".equals(m.status()) && m.publishBy() != null
+					&& !m.publishBy().isAfter(today) && !m.date().isBefore(today))
+				.sorted(java.util.Comparator.comparing(Meeting::date)).toList();
+		}
+		else if (canWrite) {
+			overdue = repo.overdueAnnouncements(orgId, today, who);
+		}
+		return new CellMeetings(org, year, list, repo.schedule(orgId).orElse(null), overdue,
 				canRead ? repo.unexcusedAbsences(orgId, year, rules.integer("removal.unexcused_months", org.path(),
 						LocalDate.of(year, 12, 31), 3)) : List.of(),
 				canRead ? repo.openTasks(orgId, VnText.today().plusDays(1)) : List.of(), canRead, canWrite);
@@ -488,7 +499,9 @@ public class MeetingManagement {
 			}
 		}
 		repo.record(id, clean, cleanReasons, scope.username());
-		recount(m);
+		boolean anyExcused = clean.containsValue("EXCUSED") || invited.values().stream()
+			.anyMatch(a -> !clean.containsKey(a.memberId()) && "EXCUSED".equals(a.status()));
+		recount(m, anyExcused);
 		if (m.studyId() != null) {
 			repo.syncStudyCompletions(id);
 		}
@@ -499,10 +512,12 @@ public class MeetingManagement {
 	}
 
 	/** One update of the meeting (so its counters change once): counts, quorum and the three HD 12 criteria. */
-	private void recount(Meeting m) {
+	private void recount(Meeting m, boolean anyExcused) {
 		int max = rules.integer("quality.excused.max_consecutive", m.orgPath(), m.date(), 3);
+		// the streak can only break the criterion through someone excused at this meeting
+		boolean streakMet = !anyExcused || repo.longestExcusedStreak(m.id()) <= max;
 		repo.recount(m.id(), rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
-				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), repo.longestExcusedStreak(m.id()) <= max);
+				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), streakMet);
 	}
 
 	// ------------------------------------------------------------------ minutes

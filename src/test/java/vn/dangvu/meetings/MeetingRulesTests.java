@@ -88,6 +88,14 @@ class MeetingRulesTests {
 		// The announcement deadline defaults to the end of the previous month.
 		assertThat(jdbc.sql("select bool_and(publish_by = (date_trunc('month', meeting_date) - interval '1 day')::date) from meetings.meeting where organization_id = :o and generated")
 			.param("o", cell).query(Boolean.class).single()).isTrue();
+		// A meeting not announced by its deadline is listed for the secretary, not for a member.
+		long late = jdbc.sql("select min(id) from meetings.meeting where organization_id = :o and generated and status = 'PLANNED'")
+			.param("o", cell).query(Long.class).single();
+		jdbc.sql("update meetings.meeting set publish_by = current_date - 1 where id = :id").param("id", late).update();
+		int year = jdbc.sql("select extract(year from meeting_date)::int from meetings.meeting where id = :id").param("id", late)
+			.query(Integer.class).single();
+		assertThat(meetings.cellPage(scope, cell, year).overdue()).extracting(Meeting::id).containsExactly(late);
+		assertThat(meetings.cellPage(Fixtures.scope(jdbc, Role.COMMITTEE_MEMBER, cell), cell, year).overdue()).isEmpty();
 		// Changing the rule moves the meetings not yet announced; saving twice creates nothing twice.
 		meetings.saveSchedule(scope, cell, "12", "08:00", "Nhà văn hóa", "20", "3");
 		meetings.saveSchedule(scope, cell, "12", "08:00", "Nhà văn hóa", "20", "3");
