@@ -153,16 +153,6 @@ public class MeetingManagement {
 		return repo.list(orgId, year, MeetingRepository.Who.of(scope));
 	}
 
-	public List<Meeting> overdueAnnouncements(Scope scope, long orgId) {
-		organization(scope, orgId);
-		return repo.overdueAnnouncements(orgId, VnText.today(), MeetingRepository.Who.of(scope));
-	}
-
-	public List<MeetingTask> openTasks(Scope scope, long orgId) {
-		OrganizationSummary org = organization(scope, orgId);
-		return scope.covers(Capability.READ_MEMBERS, org.path()) ? repo.openTasks(orgId, VnText.today().plusDays(1)) : List.of();
-	}
-
 	/** Members to bring to the cell's attention for the removal procedure; for those who may read members only. */
 	public List<AbsencePrompt> absencePrompts(Scope scope, long orgId, int year) {
 		OrganizationSummary org = organization(scope, orgId);
@@ -171,11 +161,6 @@ public class MeetingManagement {
 		}
 		return repo.unexcusedAbsences(orgId, year, rules.integer("removal.unexcused_months", org.path(),
 				LocalDate.of(year, 12, 31), 3));
-	}
-
-	public @Nullable Schedule schedule(Scope scope, long orgId) {
-		organization(scope, orgId);
-		return repo.schedule(orgId).orElse(null);
 	}
 
 	public MyMeetings mine(Scope scope) {

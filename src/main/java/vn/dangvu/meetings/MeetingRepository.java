@@ -78,16 +78,19 @@ class MeetingRepository {
 				""").param("id", id).param("write", who.write()).query(this::mapMeeting).optional();
 	}
 
-	Optional<Meeting> findUnscoped(long id) {
-		return jdbc.sql("select " + COLUMNS + " from meetings.meeting m where m.id = :id").param("id", id)
-			.query(this::mapMeeting).optional();
-	}
-
 	List<Meeting> list(long orgId, int year, Who who) {
 		return who(jdbc.sql("select " + COLUMNS + " from meetings.meeting m where m.organization_id = :org"
 				+ " and m.meeting_date >= make_date(:year, 1, 1) and m.meeting_date < make_date(:year + 1, 1, 1) and "
 				+ VISIBLE + " order by m.meeting_date desc, m.start_time desc, m.id desc"), who)
 			.param("org", orgId).param("year", year).query(this::mapMeeting).list();
+	}
+
+	/** A study's sessions held by the organization at {@code path}, below it or above it, that the user may see. */
+	List<Meeting> studySessions(long studyId, String path, Who who) {
+		return who(jdbc.sql("select " + COLUMNS + " from meetings.meeting m where m.study_id = :s"
+				+ " and (m.org_path <@ cast(:path as ltree) or m.org_path @> cast(:path as ltree)) and " + VISIBLE
+				+ " order by m.meeting_date, m.id limit 200"), who).param("s", studyId).param("path", path)
+			.query(this::mapMeeting).list();
 	}
 
 	List<Meeting> upcoming(Collection<Long> orgIds, LocalDate from, int limit, Who who) {

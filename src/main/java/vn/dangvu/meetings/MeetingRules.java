@@ -102,10 +102,6 @@ class MeetingRules {
 		String band(int score) {
 			return bands.stream().filter(b -> score >= b.min()).findFirst().map(Band::band).orElse("POOR");
 		}
-
-		int max() {
-			return criteria.stream().mapToInt(Criterion::max).sum();
-		}
 	}
 
 	/** The rubric for a meeting: thematic meetings have their own; every other kind is scored as regular. */

@@ -143,9 +143,7 @@ public class StudyManagement {
 				children.add(progress(scope, studyId, c));
 			}
 		}
-		List<Meeting> sessions = jdbc.sql("select id from meetings.meeting where study_id = :s and (org_path <@ cast(:path as ltree) or org_path @> cast(:path as ltree)) order by meeting_date, id limit 200")
-			.param("s", studyId).param("path", org.path()).query(Long.class).list().stream()
-			.map(id -> repo.find(id, MeetingRepository.Who.of(scope)).orElse(null)).filter(java.util.Objects::nonNull).toList();
+		List<Meeting> sessions = repo.studySessions(studyId, org.path(), MeetingRepository.Who.of(scope));
 		List<MemberRow> notCompleted = List.of();
 		if (canRead && org.level().holdsMembers()) {
 			Set<Long> done = repo.completed(studyId);

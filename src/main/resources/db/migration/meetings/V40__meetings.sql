@@ -277,24 +277,8 @@ create table meetings.meeting_counter (
 );
 
 create table meetings.meeting_counter_delta (
-	id              bigint generated always as identity primary key,
-	organization_id bigint not null,
-	month           date   not null,
-	due             bigint not null default 0,
-	held            bigint not null default 0,
-	cancelled       bigint not null default 0,
-	thematic_held   bigint not null default 0,
-	expected        bigint not null default 0,
-	present         bigint not null default 0,
-	excused         bigint not null default 0,
-	unexcused       bigint not null default 0,
-	quality_met     bigint not null default 0,
-	good            bigint not null default 0,
-	fair            bigint not null default 0,
-	average         bigint not null default 0,
-	poor            bigint not null default 0,
-	visits          bigint not null default 0,
-	planned         bigint not null default 0
+	id bigint generated always as identity primary key,
+	like meetings.meeting_counter including defaults
 );
 create index meeting_counter_delta_org on meetings.meeting_counter_delta (organization_id, month);
 

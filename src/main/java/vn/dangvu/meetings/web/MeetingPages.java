@@ -46,9 +46,16 @@ class MeetingPages {
 
 	/** Runs a change; on refused input shows the page again with the problems, status 422, nothing written. */
 	private static Object attempt(Runnable change, String done, Supplier<ModelAndView> page, Map<String, Object> extra) {
-		try {
+		return attemptTo(() -> {
 			change.run();
-			return "redirect:" + done;
+			return done;
+		}, page, extra);
+	}
+
+	/** The same, for a change that decides where to go next (the page of what it created). */
+	static Object attemptTo(Supplier<String> change, Supplier<ModelAndView> page, Map<String, ?> extra) {
+		try {
+			return "redirect:" + change.get();
 		}
 		catch (InvalidInput e) {
 			ModelAndView mav = page.get();
@@ -86,11 +93,9 @@ class MeetingPages {
 			@RequestParam(required = false) @Nullable String place, @RequestParam(defaultValue = "false") boolean online,
 			@RequestParam(required = false) @Nullable String topic, @RequestParam(required = false) @Nullable String agenda,
 			@RequestParam(required = false) @Nullable String campaign) {
-		long[] created = { 0 };
-		Object r = attempt(() -> created[0] = meetings.create(scope, id, new MeetingInput(kind, date, time, place, online, topic,
-				lines(agenda), campaign)), "", () -> list(scope, id, null),
+		return attemptTo(() -> "/meetings/" + meetings.create(scope, id, new MeetingInput(kind, date, time, place, online, topic,
+				lines(agenda), campaign)) + "?done=create", () -> list(scope, id, null),
 				Map.of("values", values("kind", kind, "date", date, "time", time, "place", place, "topic", topic, "agenda", agenda)));
-		return created[0] > 0 ? "redirect:/meetings/" + created[0] + "?done=create" : r;
 	}
 
 	// ------------------------------------------------------------------ one meeting
@@ -321,10 +326,5 @@ class MeetingPages {
 			m.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
 		}
 		return m;
-	}
-
-	/** For templates: the meeting's status in the request's language. */
-	static String status(Meeting m) {
-		return vn.dangvu.shared.T.en() ? Meeting.statusEn(m.status()) : Meeting.statusVi(m.status());
 	}
 }

@@ -9,7 +9,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,6 @@ import vn.dangvu.meetings.MeetingManagement;
 import vn.dangvu.meetings.MeetingStats;
 import vn.dangvu.organizations.OrganizationManagement;
 import vn.dangvu.shared.Capability;
-import vn.dangvu.shared.InvalidInput;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.VnText;
 
@@ -125,18 +123,12 @@ class MeetingStatsPages {
 	Object assign(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Long memberId,
 			@RequestParam(required = false) @Nullable Long cellId, @RequestParam(required = false) @Nullable String year,
 			@RequestParam(required = false) @Nullable String quarter, @RequestParam(required = false) @Nullable String planned) {
-		try {
+		return MeetingPages.attemptTo(() -> {
 			meetings.assign(scope, id, memberId, cellId, year, quarter, planned);
-			return "redirect:/orgs/" + id + "/assignments?done=assign&year=" + year;
-		}
-		catch (InvalidInput e) {
-			ModelAndView mav = assignments(scope, id, null);
-			mav.addObject("problems", e.problems()).addObject("values", MeetingPages.values("memberId",
-					memberId == null ? "" : String.valueOf(memberId), "cellId", cellId == null ? "" : String.valueOf(cellId),
-					"year", year, "quarter", quarter, "planned", planned));
-			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			return mav;
-		}
+			return "/orgs/" + id + "/assignments?done=assign&year=" + year;
+		}, () -> assignments(scope, id, null), Map.of("values", MeetingPages.values("memberId",
+				memberId == null ? "" : String.valueOf(memberId), "cellId", cellId == null ? "" : String.valueOf(cellId),
+				"year", year, "quarter", quarter, "planned", planned)));
 	}
 
 	@PostMapping("/assignments/{id}/end")

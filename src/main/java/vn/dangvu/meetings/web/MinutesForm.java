@@ -27,7 +27,7 @@ public record MinutesForm(String chairId, String secretaryId, String reportSumma
 		Map<String, String> scores = new HashMap<>();
 		if (m == null) {
 			pad(speeches, 2, votes, 3, tasks, 3);
-			return new MinutesForm("", "", "", "", "", speeches, votes, tasks, scores, "", m == null ? "save" : "save");
+			return new MinutesForm("", "", "", "", "", speeches, votes, tasks, scores, "", "save");
 		}
 		var c = m.content();
 		c.discussion().forEach(s -> speeches.add(new String[] { s.speaker(), s.content() }));

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +13,6 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.dangvu.meetings.MeetingManagement;
 import vn.dangvu.meetings.StudyManagement;
 import vn.dangvu.shared.Capability;
-import vn.dangvu.shared.InvalidInput;
 import vn.dangvu.shared.Scope;
 
 /** Studies of a document: those that apply to an organization, one study's progress and sessions. */
@@ -40,16 +38,9 @@ class StudyPages {
 	@PostMapping("/orgs/{id}/studies")
 	Object create(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String documentRef, @RequestParam(required = false) @Nullable String dueOn) {
-		try {
-			long s = studies.create(scope, id, title, documentRef, dueOn);
-			return "redirect:/studies/" + s + "?org=" + id + "&done=create";
-		}
-		catch (InvalidInput e) {
-			ModelAndView mav = list(scope, id).addObject("problems", e.problems())
-				.addObject("values", MeetingPages.values("title", title, "documentRef", documentRef, "dueOn", dueOn));
-			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			return mav;
-		}
+		return MeetingPages.attemptTo(() -> "/studies/" + studies.create(scope, id, title, documentRef, dueOn) + "?org=" + id
+				+ "&done=create", () -> list(scope, id),
+				Map.of("values", MeetingPages.values("title", title, "documentRef", documentRef, "dueOn", dueOn)));
 	}
 
 	@GetMapping("/studies/{id}")
@@ -62,15 +53,8 @@ class StudyPages {
 	Object session(Scope scope, @PathVariable long id, @RequestParam long orgId, @RequestParam(required = false) @Nullable String date,
 			@RequestParam(required = false) @Nullable String time, @RequestParam(required = false) @Nullable String place,
 			@RequestParam(defaultValue = "false") boolean makeup) {
-		try {
-			long m = studies.scheduleSession(scope, id, orgId, date, time, place, makeup);
-			return "redirect:/meetings/" + m + "?done=create";
-		}
-		catch (InvalidInput e) {
-			ModelAndView mav = show(scope, id, orgId).addObject("problems", e.problems())
-				.addObject("values", MeetingPages.values("date", date, "time", time, "place", place));
-			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			return mav;
-		}
+		return MeetingPages.attemptTo(() -> "/meetings/" + studies.scheduleSession(scope, id, orgId, date, time, place, makeup)
+				+ "?done=create", () -> show(scope, id, orgId),
+				Map.of("values", MeetingPages.values("date", date, "time", time, "place", place)));
 	}
 }
