@@ -176,6 +176,14 @@ public class MeetingManagement {
 				assignments, repo.upcoming(assignments.stream().map(Assignment::cellId).distinct().toList(), today, 20, who));
 	}
 
+	/**
+	 * The year's evidence about a member, read by whoever may read the member's cell (or the member themself):
+	 * attendance at held meetings, tasks, studies completed, open shortcomings from review sessions.
+	 */
+	public MemberEvidence evidence(Scope scope, long memberId, int year) {
+		return repo.evidence(memberId, year, MeetingRepository.Who.of(scope));
+	}
+
 	/** A material's file, if the user may see its meeting: {@code meta} gets name and type, then {@code out} the bytes. */
 	public void material(Scope scope, long materialId, java.util.function.Consumer<byte[]> out,
 			java.util.function.BiConsumer<String, String> meta) {

@@ -697,4 +697,37 @@ class MeetingRepository {
 				rs.getLong("member_id"), rs.getString("member_name"), rs.getLong("cell_id"), rs.getString("cell_name"),
 				rs.getInt("year"), (Integer) rs.getObject("quarter"), rs.getInt("planned"), rs.getInt("attended"), null);
 	}
+
+	MemberEvidence evidence(long memberId, int year, Who who) {
+		boolean self = who.self() == memberId;
+		var counts = jdbc.sql("""
+				select count(*) filter (where a.status is not null),
+				       count(*) filter (where a.status = 'PRESENT'),
+				       count(*) filter (where a.status = 'EXCUSED'),
+				       count(*) filter (where a.status = 'UNEXCUSED'),
+				       (select count(*) from meetings.task t where t.member_id = :m and t.status = 'DONE'
+				          and (:self or t.org_path <@ any(cast(:read as ltree[])))
+				          and t.closed_at >= make_date(:year, 1, 1) and t.closed_at < make_date(:year + 1, 1, 1)),
+				       (select count(*) from meetings.task t where t.member_id = :m and t.status = 'OPEN'
+				          and (:self or t.org_path <@ any(cast(:read as ltree[])))),
+				       (select count(*) from meetings.study_completion c where c.member_id = :m
+				          and (:self or c.org_path <@ any(cast(:read as ltree[])))
+				          and c.completed_on >= make_date(:year, 1, 1) and c.completed_on < make_date(:year + 1, 1, 1))
+				from meetings.attendance a join meetings.meeting m on m.id = a.meeting_id
+				where a.member_id = :m and m.status = 'HELD' and m.kind <> 'COMMITTEE'
+				  and m.meeting_date >= make_date(:year, 1, 1) and m.meeting_date < make_date(:year + 1, 1, 1)
+				  and (:self or m.org_path <@ any(cast(:read as ltree[])))
+				""").param("m", memberId).param("year", year).param("self", self).param("read", who.read())
+			.query((rs, i) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+					rs.getInt(7) }).single();
+		List<MemberEvidence.OpenItem> open = jdbc.sql("""
+				select r.id, m.meeting_date, r.shortcoming, r.measure, r.due_on
+				from meetings.remediation r join meetings.meeting m on m.id = r.meeting_id
+				where r.member_id = :m and r.status = 'OPEN' and (:self or r.org_path <@ any(cast(:read as ltree[])))
+				order by m.meeting_date, r.id
+				""").param("m", memberId).param("self", self).param("read", who.read())
+			.query((rs, i) -> new MemberEvidence.OpenItem(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+					rs.getString(4), rs.getObject(5, LocalDate.class))).list();
+		return new MemberEvidence(year, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], open);
+	}
 }

@@ -135,6 +135,11 @@ public class MemberManagement {
 		return members.events(id);
 	}
 
+	/** The posts held now in the organization's whole subtree, within what the scope may read. */
+	public List<Position> currentPositions(Scope scope, long orgId) {
+		return members.currentPositionsIn(orgId, scope.paths(Capability.READ_MEMBERS));
+	}
+
 	public List<Position> positions(Scope scope, long id) {
 		requireVisible(scope, id);
 		return members.positions(id);

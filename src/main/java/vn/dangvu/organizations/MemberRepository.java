@@ -457,6 +457,19 @@ class MemberRepository {
 					rs.getString(8))).list();
 	}
 
+	List<Position> currentPositionsIn(long orgId, List<String> paths) {
+		return jdbc.sql("""
+				select p.id, p.member_id, p.organization_id, o.name, p.title, p.started_on, p.ended_on, p.decision_ref
+				from organizations.position p join organizations.organization o on o.id = p.organization_id
+				where p.ended_on is null
+				  and o.path <@ (select path from organizations.organization where id = :org)
+				  and o.path <@ any(cast(:paths as ltree[]))
+				order by p.member_id, p.id
+				""").param("org", orgId).param("paths", OrganizationRepository.array(paths))
+			.query((rs, i) -> new Position(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8))).list();
+	}
+
 	long addPosition(long memberId, long orgId, String title, LocalDate from, @Nullable String ref) {
 		return jdbc.sql("""
 				insert into organizations.position (member_id, organization_id, title, started_on, decision_ref)

@@ -99,6 +99,11 @@ public class OrganizationManagement {
 		return orgs.search(q, visiblePaths(scope));
 	}
 
+	/** The active organizations of the subtree (itself included), parents before children, within the scope. */
+	public List<OrganizationSummary> subtree(Scope scope, long id) {
+		return orgs.activeSubtree(id, visiblePaths(scope));
+	}
+
 	/** Member counts by status for the whole subtree, from the kept counters. */
 	public List<StatusCount> counts(Scope scope, long id) {
 		return orgs.counts(id, visiblePaths(scope));

@@ -168,6 +168,15 @@ class OrganizationRepository {
 			.query(this::map).list();
 	}
 
+	List<OrganizationSummary> activeSubtree(long id, List<String> paths) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from organizations.organization o
+				where o.path <@ (select path from organizations.organization where id = :id)
+				  and o.path <@ any(cast(:paths as ltree[])) and o.status = 'ACTIVE'
+				order by o.path
+				""").param("id", id).param("paths", array(paths)).query(this::map).list();
+	}
+
 	List<OrganizationSummary> roots(List<String> paths) {
 		return jdbc.sql(ROOTS).param("paths", array(paths)).query(this::map).list();
 	}

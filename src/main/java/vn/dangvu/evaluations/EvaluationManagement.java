@@ -1,0 +1,1332 @@
+package vn.dangvu.evaluations;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dangvu.meetings.Meeting;
+import vn.dangvu.meetings.MeetingManagement;
+import vn.dangvu.meetings.MemberEvidence;
+import vn.dangvu.organizations.Level;
+import vn.dangvu.organizations.MemberManagement;
+import vn.dangvu.organizations.MemberRow;
+import vn.dangvu.organizations.MemberStatus;
+import vn.dangvu.organizations.OrganizationManagement;
+import vn.dangvu.organizations.OrganizationSummary;
+import vn.dangvu.organizations.Position;
+import vn.dangvu.shared.Audited;
+import vn.dangvu.shared.Capability;
+import vn.dangvu.shared.Denied;
+import vn.dangvu.shared.InvalidInput;
+import vn.dangvu.shared.InvalidInput.Problem;
+import vn.dangvu.shared.NotFound;
+import vn.dangvu.shared.PageOf;
+import vn.dangvu.shared.Scope;
+import vn.dangvu.shared.VnText;
+
+/**
+ * The use cases of review and classification. Who may do what:
+ * <ul>
+ * <li>a member writes their own self-assessment while that step is open;</li>
+ * <li>those who keep a cell's records (secretary, deputy, committee staff above) write the self-assessment of the
+ * organization and its collectives, record the cell's opinion by vote, the conclusions with their references and the
+ * remediation items;</li>
+ * <li>organization staff of the competent committee ({@link Capability#MANAGE_ORGANIZATIONS}) appraise and decide:
+ * for a member the grassroots committee (or above), for an organization or collective the level directly above.</li>
+ * </ul>
+ * Every read is constrained by the scope in SQL; a subject outside it is not found.
+ */
+@Service
+public class EvaluationManagement {
+
+	static final Set<String> LEADER_TITLES = Set.of("BI_THU", "PHO_BI_THU", "PHO_BI_THU_THUONG_TRUC", "UY_VIEN_BTV",
+			"CAP_UY_VIEN");
+	static final Set<String> COMMITTEE_TITLES = Set.of("BI_THU", "PHO_BI_THU", "PHO_BI_THU_THUONG_TRUC", "UY_VIEN_BTV",
+			"CAP_UY_VIEN", "CHI_UY_VIEN");
+	static final Set<Level> GRASSROOTS = Set.of(Level.COMMUNE, Level.GRASSROOTS, Level.GRASSROOTS_CELL);
+	static final List<String> TEXT_FIELDS = List.of("strengths", "shortcomings", "remedies", "previous");
+	static final Map<String, String> TEXT_LABELS = Map.of("strengths", "Ưu điểm, kết quả đạt được", "shortcomings",
+			"Hạn chế, khuyết điểm và nguyên nhân", "remedies", "Phương hướng, biện pháp khắc phục", "previous",
+			"Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra");
+
+	private final EvaluationRepository repo;
+	private final OrganizationManagement organizations;
+	private final MemberManagement members;
+	private final MeetingManagement meetings;
+	private final ApplicationEventPublisher events;
+
+	EvaluationManagement(EvaluationRepository repo, OrganizationManagement organizations, MemberManagement members,
+			MeetingManagement meetings, ApplicationEventPublisher events) {
+		this.repo = repo;
+		this.organizations = organizations;
+		this.members = members;
+		this.meetings = meetings;
+		this.events = events;
+	}
+
+	// ================================================================== cycles
+
+	/** What a new cycle asks for; dates as the user typed them (dd/MM/yyyy). */
+	public record CycleInput(@Nullable String kind, @Nullable String year, @Nullable String quarter, @Nullable String title,
+			@Nullable String purpose, @Nullable String regulation, @Nullable String selfUntil, @Nullable String opinionUntil,
+			@Nullable String stateUntil, @Nullable String appraisalUntil, @Nullable String decisionUntil,
+			@Nullable String orderMode, @Nullable String quotaPercent, List<Long> subjectMembers) {
+	}
+
+	/** Cycles opened at, above or below the organization that the user may see. */
+	public List<Cycle> cycles(Scope scope, long orgId) {
+		OrganizationSummary org = organizations.get(scope, orgId);
+		return repo.cyclesAround(org.path()).stream()
+			.filter(c -> Scope.isWithin(org.path(), c.orgPath()) || scope.covers(Capability.READ_MEMBERS, c.orgPath()))
+			.toList();
+	}
+
+	public Cycle cycle(Scope scope, long id) {
+		Cycle c = repo.cycle(id).orElseThrow(() -> new NotFound("cycle " + id));
+		boolean visible = scope.grants().stream().anyMatch(g -> g.role().can(Capability.READ_MEMBERS)
+				&& (Scope.isWithin(c.orgPath(), g.path()) || Scope.isWithin(g.path(), c.orgPath())));
+		if (!visible && scope.memberId() == null) {
+			throw new NotFound("cycle " + id);
+		}
+		if (!visible && repo.ofMember(scope.memberId(), EvaluationRepository.Who.of(scope)).stream().noneMatch(e -> e.cycleId() == id)) {
+			throw new NotFound("cycle " + id);
+		}
+		return c;
+	}
+
+	public boolean canManage(Scope scope, Cycle c) {
+		return scope.covers(Capability.MANAGE_ORGANIZATIONS, c.orgPath());
+	}
+
+	public List<String> regulations() {
+		return repo.regulations();
+	}
+
+	@Transactional
+	public long createCycle(Scope scope, long orgId, CycleInput in) {
+		OrganizationSummary org = organizations.get(scope, orgId);
+		if (!scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path())) {
+			throw new Denied("Chỉ cán bộ tổ chức của cấp ủy mở được đợt đánh giá");
+		}
+		List<Problem> problems = new ArrayList<>();
+		String kind = in.kind() == null ? "" : in.kind();
+		if (!Cycle.KINDS.containsKey(kind)) {
+			problems.add(new Problem("Loại đợt", "chọn hằng năm, hằng quý, theo nhiệm kỳ hoặc đột xuất"));
+		}
+		Integer year = integer(in.year(), 2000, 2100, "Năm", problems);
+		Integer quarter = null;
+		if ("QUARTERLY".equals(kind)) {
+			Integer q = integer(in.quarter(), 1, 4, "Quý", problems);
+			if (q != null && q == 4) {
+				problems.add(new Problem("Quý", "không đánh giá riêng quý IV: kết quả quý IV gộp vào đánh giá cả năm (HD 43-HD/BTCTW)"));
+			}
+			else {
+				quarter = q;
+			}
+		}
+		String title = text(in.title(), "Tên đợt", 4, 300, problems, true);
+		String purpose = text(in.purpose(), "Mục đích", 2, 500, problems, "AD_HOC".equals(kind));
+		String regulation = in.regulation() == null || in.regulation().isBlank() ? "366-QĐ/TW" : in.regulation().trim();
+		if (!repo.regulations().contains(regulation)) {
+			problems.add(new Problem("Quy định áp dụng", "“" + regulation + "” không có trong danh mục"));
+		}
+		LocalDate self = date(in.selfUntil(), "Hạn tự đánh giá", problems, true);
+		LocalDate opinion = date(in.opinionUntil(), "Hạn chi bộ cho ý kiến", problems, true);
+		LocalDate state = date(in.stateUntil(), "Hạn đánh giá công chức, viên chức", problems, false);
+		LocalDate appraisal = date(in.appraisalUntil(), "Hạn thẩm định", problems, true);
+		LocalDate decision = date(in.decisionUntil(), "Hạn quyết định xếp loại", problems, true);
+		checkDeadlines(kind, year, self, opinion, state, appraisal, decision, problems);
+		String order = in.orderMode() == null || in.orderMode().isBlank() ? "WARN" : in.orderMode();
+		if (!Set.of("WARN", "REFUSE").contains(order)) {
+			problems.add(new Problem("Thứ tự các bước", "chọn cảnh báo hoặc từ chối"));
+		}
+		Integer quota = in.quotaPercent() == null || in.quotaPercent().isBlank() ? Integer.valueOf(20)
+				: integer(in.quotaPercent(), 0, 100, "Tỷ lệ Hoàn thành xuất sắc tối đa (% số Hoàn thành tốt)", problems);
+		if ("AD_HOC".equals(kind) && in.subjectMembers().isEmpty()) {
+			problems.add(new Problem("Người được đánh giá", "đợt đột xuất cần chọn ít nhất một đảng viên"));
+		}
+		for (Long m : in.subjectMembers()) {
+			if (members.find(scope, m).filter(r -> Scope.isWithin(pathOf(r.organizationId()), org.path())).isEmpty()) {
+				problems.add(new Problem("Người được đánh giá", "đảng viên mã " + m + " không thuộc " + org.name()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		long id = repo.insertCycle(orgId, org.path(), org.name(), kind, year, quarter, title, purpose, regulation, self, opinion,
+				state, appraisal, decision, order, quota, in.subjectMembers(), scope.username());
+		audit(scope, "EVALUATION_CYCLE_CREATE", "cycle", id, org.path(), "Tạo đợt đánh giá: " + title, null);
+		return id;
+	}
+
+	private String pathOf(long orgId) {
+		return organizations.pathsOf(List.of(orgId)).getOrDefault(orgId, Scope.NOTHING);
+	}
+
+	private static void checkDeadlines(String kind, @Nullable Integer year, @Nullable LocalDate self, @Nullable LocalDate opinion,
+			@Nullable LocalDate state, @Nullable LocalDate appraisal, @Nullable LocalDate decision, List<Problem> problems) {
+		if (self != null && opinion != null && opinion.isBefore(self)) {
+			problems.add(new Problem("Hạn chi bộ cho ý kiến", "phải sau hạn tự đánh giá"));
+		}
+		if (opinion != null && appraisal != null && appraisal.isBefore(opinion)) {
+			problems.add(new Problem("Hạn thẩm định", "phải sau hạn chi bộ cho ý kiến"));
+		}
+		if (appraisal != null && decision != null && decision.isBefore(appraisal)) {
+			problems.add(new Problem("Hạn quyết định xếp loại", "phải sau hạn thẩm định"));
+		}
+		if ("ANNUAL".equals(kind) && year != null) {
+			LocalDate limit = LocalDate.of(year, 12, 15);
+			if (state == null) {
+				problems.add(new Problem("Hạn đánh giá công chức, viên chức", "chưa nhập (đợt hằng năm: trước ngày 15/12/" + year + ")"));
+			}
+			else if (state.isAfter(limit)) {
+				problems.add(new Problem("Hạn đánh giá công chức, viên chức", "phải trước hoặc đúng ngày 15/12/" + year));
+			}
+		}
+		if (state != null && decision != null && !state.isBefore(decision)) {
+			problems.add(new Problem("Hạn đánh giá công chức, viên chức", "phải trước hạn quyết định xếp loại đảng viên"));
+		}
+	}
+
+	/** Changes the deadlines (e.g. extends the self-assessment) and the order and quota settings of a cycle. */
+	@Transactional
+	public void updateCycle(Scope scope, long id, CycleInput in) {
+		Cycle c = repo.cycleForUpdate(id).orElseThrow(() -> new NotFound("cycle " + id));
+		requireManage(scope, c);
+		List<Problem> problems = new ArrayList<>();
+		LocalDate self = date(in.selfUntil(), "Hạn tự đánh giá", problems, true);
+		LocalDate opinion = date(in.opinionUntil(), "Hạn chi bộ cho ý kiến", problems, true);
+		LocalDate state = date(in.stateUntil(), "Hạn đánh giá công chức, viên chức", problems, false);
+		LocalDate appraisal = date(in.appraisalUntil(), "Hạn thẩm định", problems, true);
+		LocalDate decision = date(in.decisionUntil(), "Hạn quyết định xếp loại", problems, true);
+		checkDeadlines(c.kind(), c.year(), self, opinion, state, appraisal, decision, problems);
+		String order = in.orderMode() == null || in.orderMode().isBlank() ? c.orderMode() : in.orderMode();
+		if (!Set.of("WARN", "REFUSE").contains(order)) {
+			problems.add(new Problem("Thứ tự các bước", "chọn cảnh báo hoặc từ chối"));
+		}
+		Integer quota = in.quotaPercent() == null || in.quotaPercent().isBlank() ? Integer.valueOf(c.quotaPercent())
+				: integer(in.quotaPercent(), 0, 100, "Tỷ lệ Hoàn thành xuất sắc tối đa (% số Hoàn thành tốt)", problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		repo.updateDeadlines(id, self, opinion, state, appraisal, decision, order, quota);
+		audit(scope, "EVALUATION_CYCLE_UPDATE", "cycle", id, c.orgPath(), "Đổi hạn, thứ tự, tỷ lệ của đợt: " + c.title(),
+				Map.of("self", VnText.date(self), "decision", VnText.date(decision), "order", order, "quota", quota));
+	}
+
+	private void requireManage(Scope scope, Cycle c) {
+		if (!scope.covers(Capability.MANAGE_ORGANIZATIONS, c.orgPath())) {
+			if (!scope.covers(Capability.READ_MEMBERS, c.orgPath())) {
+				throw new NotFound("cycle " + c.id());
+			}
+			throw new Denied("Chỉ cán bộ tổ chức của cấp ủy mở đợt được thay đổi đợt đánh giá");
+		}
+	}
+
+	/**
+	 * Opens the cycle: freezes the criteria sets that apply, and lists its subjects — every active organization of the
+	 * subtree (not party groups), its leadership collectives, and its members (exempted and suspended ones as not
+	 * classified); an ad hoc cycle lists only the members it names. Returns how many subjects were listed.
+	 */
+	@Transactional
+	public int open(Scope scope, long id) {
+		Cycle c = repo.cycleForUpdate(id).orElseThrow(() -> new NotFound("cycle " + id));
+		requireManage(scope, c);
+		if (!"DRAFT".equals(c.status())) {
+			throw new InvalidInput("Đợt đánh giá", "đã mở từ trước");
+		}
+		if (!c.period().startsWith("C") && repo.overlappingOpen(id, c.orgPath(), c.period())) {
+			throw new InvalidInput("Đợt đánh giá", "đã có đợt " + c.period() + " đang mở cho tổ chức cấp trên hoặc cấp dưới; mỗi người chỉ xếp loại một lần");
+		}
+		for (SubjectGroup g : SubjectGroup.values()) {
+			CriteriaSet set = repo.applicableSet(c.orgPath(), g)
+				.orElseThrow(() -> new InvalidInput("Bộ tiêu chí", "chưa có bộ tiêu chí cho nhóm " + g.vi()));
+			repo.freezeSet(set.id());
+			repo.linkCriteria(id, g, set.id());
+		}
+		List<OrganizationSummary> orgs = organizations.subtree(scope, c.organizationId());
+		Map<Long, OrganizationSummary> byId = new HashMap<>();
+		orgs.forEach(o -> byId.put(o.id(), o));
+		Map<Long, List<Position>> positions = new HashMap<>();
+		for (Position p : members.currentPositions(scope, c.organizationId())) {
+			positions.computeIfAbsent(p.memberId(), k -> new ArrayList<>()).add(p);
+		}
+		List<EvaluationRepository.NewSubject> subjects = new ArrayList<>();
+		boolean adHoc = !c.subjectMembers().isEmpty();
+		if (!adHoc) {
+			Map<Long, Integer> committee = new HashMap<>();
+			Map<Long, Integer> standing = new HashMap<>();
+			positions.values().forEach(list -> list.forEach(p -> {
+				if (COMMITTEE_TITLES.contains(p.title())) {
+					committee.merge(p.organizationId(), 1, Integer::sum);
+				}
+				if ("UY_VIEN_BTV".equals(p.title())) {
+					standing.merge(p.organizationId(), 1, Integer::sum);
+				}
+			}));
+			for (OrganizationSummary o : orgs) {
+				if (o.level() == Level.GROUP) {
+					continue;
+				}
+				long g = grassroots(o, byId);
+				subjects.add(new EvaluationRepository.NewSubject("ORGANIZATION", o.id(), o.path(), o.name(), o.level().name(), g,
+						null, null, o.name(), SubjectGroup.ORGANIZATION, List.of(), Step.SELF, null));
+				if (committee.getOrDefault(o.id(), 0) >= 2) {
+					String collective = o.level().holdsMembers() ? "CHI_UY" : "CAP_UY";
+					subjects.add(new EvaluationRepository.NewSubject("COLLECTIVE", o.id(), o.path(), o.name(), o.level().name(), g,
+							null, collective, Evaluation.COLLECTIVES.get(collective) + " " + o.name(), SubjectGroup.COLLECTIVE,
+							List.of(), Step.SELF, null));
+				}
+				if (standing.getOrDefault(o.id(), 0) >= 2) {
+					subjects.add(new EvaluationRepository.NewSubject("COLLECTIVE", o.id(), o.path(), o.name(), o.level().name(), g,
+							null, "BAN_THUONG_VU", "Ban Thường vụ " + o.name(), SubjectGroup.COLLECTIVE, List.of(), Step.SELF, null));
+				}
+			}
+		}
+		List<MemberRow> roster = members.roster(scope, c.organizationId(), true).stream().filter(r -> !r.temporary())
+			.filter(r -> !adHoc || c.subjectMembers().contains(r.id())).toList();
+		Set<Long> already = Set.copyOf(repo.alreadyInPeriod(c.period(), roster.stream().map(MemberRow::id).toList()));
+		for (MemberRow r : roster) {
+			OrganizationSummary cell = byId.get(r.organizationId());
+			if (cell == null || already.contains(r.id())) {
+				continue;
+			}
+			List<Position> held = positions.getOrDefault(r.id(), List.of());
+			boolean leader = held.stream().anyMatch(p -> LEADER_TITLES.contains(p.title()));
+			SubjectGroup group = leader ? SubjectGroup.LEADER
+					: "WORKPLACE".equals(cell.kind()) ? SubjectGroup.INDIVIDUAL : SubjectGroup.NON_SYSTEM;
+			List<Long> headOf = held.stream().filter(p -> "BI_THU".equals(p.title())).map(Position::organizationId).toList();
+			boolean notClassified = r.status() == MemberStatus.EXEMPT || r.status() == MemberStatus.SUSPENDED;
+			subjects.add(new EvaluationRepository.NewSubject("MEMBER", cell.id(), cell.path(), cell.name(), cell.level().name(),
+					grassroots(cell, byId), r.id(), null, r.fullName(), group, headOf,
+					notClassified ? Step.NOT_CLASSIFIED : Step.SELF,
+					notClassified ? r.status().vi() + " (không xếp loại — HD 21-HD/BTCTW)" : null));
+		}
+		if (subjects.isEmpty()) {
+			throw new InvalidInput("Đợt đánh giá", "không có tổ chức hay đảng viên nào để đánh giá");
+		}
+		int n = repo.insertSubjects(id, c.period(), subjects);
+		repo.openCycle(id);
+		audit(scope, "EVALUATION_CYCLE_OPEN", "cycle", id, c.orgPath(), "Mở đợt đánh giá: " + c.title() + " (" + n + " đối tượng)",
+				Map.of("subjects", n));
+		return n;
+	}
+
+	private static long grassroots(OrganizationSummary o, Map<Long, OrganizationSummary> byId) {
+		OrganizationSummary x = o;
+		while (x != null) {
+			if (GRASSROOTS.contains(x.level())) {
+				return x.id();
+			}
+			x = x.parentId() == null ? null : byId.get(x.parentId());
+		}
+		return o.id();
+	}
+
+	@Transactional
+	public void close(Scope scope, long id) {
+		Cycle c = repo.cycleForUpdate(id).orElseThrow(() -> new NotFound("cycle " + id));
+		requireManage(scope, c);
+		if (!c.open()) {
+			throw new InvalidInput("Đợt đánh giá", "không đang mở");
+		}
+		repo.setCycleStatus(id, "CLOSED");
+		audit(scope, "EVALUATION_CYCLE_CLOSE", "cycle", id, c.orgPath(), "Kết thúc đợt đánh giá: " + c.title(), null);
+	}
+
+	// ================================================================== reading
+
+	/** Subjects of a cycle in the organization's subtree, filtered by kind, step and name (diacritics ignored). */
+	public PageOf<Evaluation> list(Scope scope, long cycleId, long orgId, @Nullable String kind, @Nullable String step,
+			@Nullable String query, int page, int size) {
+		cycle(scope, cycleId);
+		OrganizationSummary org = organizations.get(scope, orgId);
+		var who = EvaluationRepository.Who.of(scope);
+		String k = kind == null || kind.isBlank() ? null : kind;
+		String s = step == null || step.isBlank() ? null : step;
+		String q = query == null || query.isBlank() ? null : VnText.fold(query.trim());
+		int p = Math.max(1, page);
+		long total = repo.count(cycleId, org.path(), true, k, s, q, who);
+		return new PageOf<>(repo.list(cycleId, org.path(), true, k, s, q, size, (p - 1) * size, who), p, size, total);
+	}
+
+	public Evaluation get(Scope scope, long id) {
+		return repo.find(id, EvaluationRepository.Who.of(scope)).orElseThrow(() -> new NotFound("evaluation " + id));
+	}
+
+	/** What a subject's page shows and who may do what on it. */
+	public record View(Evaluation e, Cycle cycle, CriteriaSet criteria, List<Evaluation.Opinion> opinions,
+			List<Evaluation.History> history, List<Evaluation.Remediation> remediation, int openFromBefore,
+			@Nullable MemberEvidence evidence, List<Evaluation> earlier, List<Position> positions, Classification.Ceiling ceiling,
+			@Nullable Quota quota, boolean canSelf, boolean canOpinion, boolean canConclude, boolean canAppraise,
+			boolean canDecide, boolean canComplain) {
+
+		public List<String> ceilingReasons() {
+			return ceiling.reasons();
+		}
+
+		public Grade ceilingMax() {
+			return ceiling.max();
+		}
+	}
+
+	public View view(Scope scope, long id) {
+		Evaluation e = get(scope, id);
+		Cycle c = repo.cycle(e.cycleId()).orElseThrow();
+		CriteriaSet set = criteriaOf(e);
+		var who = EvaluationRepository.Who.of(scope);
+		int before = repo.openFromBefore(e);
+		MemberEvidence evidence = null;
+		List<Evaluation> earlier = List.of();
+		List<Position> positions = List.of();
+		if (e.memberId() != null) {
+			evidence = meetings.evidence(scope, e.memberId(), c.year());
+			before += evidence.openRemediation().size();
+			earlier = repo.ofMember(e.memberId(), who).stream().filter(x -> x.id() != e.id()).toList();
+			positions = members.find(scope, e.memberId()).isPresent() ? members.positions(scope, e.memberId()) : List.of();
+		}
+		var ceiling = ceiling(e, before);
+		Quota quota = e.member() && e.step() != Step.NOT_CLASSIFIED ? quota(c, e.grassrootsId(), e.peerGroup(), -1) : null;
+		return new View(e, c, set, repo.opinions(id), repo.history(id), repo.remediationsOf(e, false), before, evidence, earlier,
+				positions, ceiling, quota, canSelf(scope, e, c), canKeep(scope, e, c) && e.step() == Step.OPINION,
+				canKeep(scope, e, c) && e.step() != Step.DECIDED && e.step() != Step.NOT_CLASSIFIED,
+				competent(scope, e) && c.open() && e.step() == Step.APPRAISAL,
+				competent(scope, e) && c.open() && e.step() == Step.DECISION,
+				competent(scope, e) && e.step() == Step.DECIDED);
+	}
+
+	private CriteriaSet criteriaOf(Evaluation e) {
+		Long setId = repo.cycleCriteria(e.cycleId()).get(e.group());
+		return setId == null ? repo.applicableSet(e.orgPath(), e.group()).orElseThrow() : repo.set(setId).orElseThrow();
+	}
+
+	private Classification.Ceiling ceiling(Evaluation e, int openFromBefore) {
+		return Classification.ceiling(e.tasksOnTime(), e.tasksExceeded(), e.tasksDone(), e.disciplineRef(), e.degradationRef(),
+				e.civilServant(), e.stateLevel(), openFromBefore);
+	}
+
+	private int openFromBefore(Scope scope, Evaluation e, Cycle c) {
+		int n = repo.openFromBefore(e);
+		if (e.memberId() != null) {
+			n += meetings.evidence(scope, e.memberId(), c.year()).openRemediation().size();
+		}
+		return n;
+	}
+
+	/** The member's own evaluations, newest first: what to fill in now, and their history of levels. */
+	public List<Evaluation> mine(Scope scope) {
+		if (scope.memberId() == null) {
+			return List.of();
+		}
+		return repo.ofMember(scope.memberId(), EvaluationRepository.Who.of(scope));
+	}
+
+	/** The levels of one member across periods, for those who may read the member's record. */
+	public List<Evaluation> historyOf(Scope scope, long memberId) {
+		members.find(scope, memberId).orElseThrow(() -> new NotFound("member " + memberId));
+		return repo.ofMember(memberId, EvaluationRepository.Who.of(scope));
+	}
+
+	// ================================================================== permissions
+
+	private boolean canSelf(Scope scope, Evaluation e, Cycle c) {
+		if (!c.open() || (e.step() != Step.SELF && e.step() != Step.OPINION) || e.opinionLevel() != null
+				|| VnText.today().isAfter(c.selfUntil())) {
+			return false;
+		}
+		return e.member() ? scope.isSelf(e.memberId()) : scope.covers(Capability.WRITE_MEMBERS, e.orgPath());
+	}
+
+	private static boolean canKeep(Scope scope, Evaluation e, Cycle c) {
+		return c.open() && scope.covers(Capability.WRITE_MEMBERS, e.orgPath());
+	}
+
+	/** The competent level: the grassroots committee (or above) for a member; the level above for an organization. */
+	private static boolean competent(Scope scope, Evaluation e) {
+		String path = e.member() ? e.grassrootsPath() : e.parentPath();
+		if (!e.member() && path.equals(e.orgPath())) {
+			return false;
+		}
+		return scope.covers(Capability.MANAGE_ORGANIZATIONS, path);
+	}
+
+	private Evaluation forUpdate(Scope scope, long id) {
+		return repo.findForUpdate(id, EvaluationRepository.Who.of(scope)).orElseThrow(() -> new NotFound("evaluation " + id));
+	}
+
+	private Cycle openCycle(Evaluation e) {
+		Cycle c = repo.cycle(e.cycleId()).orElseThrow();
+		if (!c.open()) {
+			throw new InvalidInput("Đợt đánh giá", "không đang mở (" + c.statusVi().toLowerCase() + ")");
+		}
+		return c;
+	}
+
+	// ================================================================== step 1: self-assessment
+
+	/** A self-assessment as typed: a score per criterion code, the tasks figures, the level proposed, the texts. */
+	public record SelfInput(Map<String, String> scores, @Nullable String tasksDone, @Nullable String tasksOnTime,
+			@Nullable String tasksExceeded, @Nullable String level, Map<String, String> texts, @Nullable Integer version) {
+	}
+
+	/** Saves (and submits) the self-assessment; returns the computed total. */
+	@Transactional
+	public BigDecimal selfAssess(Scope scope, long id, SelfInput in) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		if (e.member() ? !scope.isSelf(e.memberId()) : !scope.covers(Capability.WRITE_MEMBERS, e.orgPath())) {
+			throw new Denied(e.member() ? "Chỉ chính đảng viên tự đánh giá được" : "Chỉ người giữ hồ sơ của tổ chức tự đánh giá được");
+		}
+		if (e.step() == Step.NOT_CLASSIFIED) {
+			throw new InvalidInput("Tự đánh giá", "đối tượng không xếp loại: " + e.notClassifiedReason());
+		}
+		if ((e.step() != Step.SELF && e.step() != Step.OPINION) || e.opinionLevel() != null) {
+			throw new InvalidInput("Tự đánh giá", "bước tự đánh giá đã qua (" + e.step().vi().toLowerCase() + ")");
+		}
+		if (VnText.today().isAfter(c.selfUntil())) {
+			throw new InvalidInput("Tự đánh giá", "đã hết hạn ngày " + VnText.date(c.selfUntil()) + "; đề nghị cấp ủy gia hạn");
+		}
+		if (in.version() != null && in.version() != e.version()) {
+			throw stale();
+		}
+		CriteriaSet set = criteriaOf(e);
+		List<Problem> problems = new ArrayList<>();
+		Map<String, BigDecimal> scores = new LinkedHashMap<>();
+		BigDecimal total = BigDecimal.ZERO;
+		for (Criterion cr : set.criteria()) {
+			String raw = in.scores().getOrDefault(cr.code(), "").trim().replace(',', '.');
+			String field = "Điểm “" + cr.label() + "”";
+			if (raw.isEmpty()) {
+				problems.add(new Problem(field, "chưa chấm"));
+				continue;
+			}
+			BigDecimal v;
+			try {
+				v = new BigDecimal(raw);
+			}
+			catch (NumberFormatException x) {
+				problems.add(new Problem(field, "“" + raw + "” không phải một số"));
+				continue;
+			}
+			if (v.signum() < 0 || v.compareTo(cr.max()) > 0) {
+				problems.add(new Problem(field, "phải từ 0 đến " + cr.max().stripTrailingZeros().toPlainString() + " (đã nhập " + raw + ")"));
+				continue;
+			}
+			if (v.scale() > 2) {
+				problems.add(new Problem(field, "lấy tối đa hai chữ số thập phân"));
+				continue;
+			}
+			scores.put(cr.code(), v);
+			total = total.add(v);
+		}
+		for (String code : in.scores().keySet()) {
+			if (set.criteria().stream().noneMatch(cr -> cr.code().equals(code))) {
+				problems.add(new Problem("Điểm", "tiêu chí “" + code + "” không có trong bộ tiêu chí"));
+			}
+		}
+		Integer done = integer(in.tasksDone(), 0, 100, "Tỷ lệ nhiệm vụ hoàn thành (%)", problems);
+		Integer onTime = integer(in.tasksOnTime(), 0, 100, "Tỷ lệ nhiệm vụ đúng hạn (%)", problems);
+		Integer exceeded = integer(in.tasksExceeded(), 0, 100, "Tỷ lệ nhiệm vụ vượt yêu cầu (%)", problems);
+		if (done != null && onTime != null && onTime > done) {
+			problems.add(new Problem("Tỷ lệ nhiệm vụ đúng hạn (%)", "không thể lớn hơn tỷ lệ hoàn thành"));
+		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		int before = openFromBefore(scope, e, c);
+		for (String f : TEXT_FIELDS) {
+			String v = in.texts().getOrDefault(f, "").trim();
+			boolean required = !"previous".equals(f) || before > 0;
+			if (v.isEmpty() && required) {
+				problems.add(new Problem(TEXT_LABELS.get(f), "previous".equals(f)
+						? "chưa viết (còn " + before + " hạn chế đã chỉ ra chưa khắc phục xong)" : "chưa viết"));
+			}
+			if (v.length() > 10000) {
+				problems.add(new Problem(TEXT_LABELS.get(f), "dài quá 10.000 ký tự"));
+			}
+			texts.put(f, v);
+		}
+		Grade proposed = Grade.of(in.level());
+		if (proposed == null) {
+			problems.add(new Problem("Mức tự xếp loại", "chưa chọn"));
+		}
+		if (problems.isEmpty()) {
+			var ceiling = Classification.ceiling(onTime, exceeded, done, e.disciplineRef(), e.degradationRef(), e.civilServant(),
+					e.stateLevel(), before);
+			Grade expected = ceiling.apply(Classification.band(total, repo.bands(c.regulation())));
+			if (proposed != expected) {
+				problems.add(new Problem("Mức tự xếp loại", "“" + proposed.vi() + "” không khớp với " + total.stripTrailingZeros().toPlainString()
+						+ " điểm" + (ceiling.reasons().isEmpty() ? "" : " và điều kiện: " + String.join("; ", ceiling.reasons()))
+						+ " — mức đúng là “" + expected.vi() + "”"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("scores", EvaluationRepository.JSON.writeValueAsString(scores));
+		params.put("total", total);
+		params.put("level", proposed.name());
+		params.put("done", done);
+		params.put("onTime", onTime);
+		params.put("exceeded", exceeded);
+		params.put("text", EvaluationRepository.JSON.writeValueAsString(texts));
+		params.put("by", scope.username());
+		int n = repo.update(id, e.version(), """
+				scores = cast(:scores as jsonb), self_total = :total, self_level = :level, tasks_done = :done,
+				tasks_on_time = :onTime, tasks_exceeded = :exceeded, self_text = cast(:text as jsonb), self_by = :by,
+				self_at = now(), step = 'OPINION'""", params);
+		if (n == 0) {
+			throw stale();
+		}
+		repo.history(id, e.selfAt() == null ? "SELF_SUBMIT" : "SELF_UPDATE", e.step(), Step.OPINION, proposed,
+				Map.of("total", total), scope.username());
+		if (!e.member()) {
+			audit(scope, "EVALUATION_SELF", "evaluation", id, e.orgPath(), "Tự đánh giá của " + e.subjectName() + ": " + proposed.vi(), null);
+		}
+		return total;
+	}
+
+	// ================================================================== conclusions recorded with references
+
+	/** What a competent body concluded, with its reference: they cap or force the level. Null or blank clears it. */
+	public record Conclusions(boolean civilServant, @Nullable String stateLevel, @Nullable String stateRef,
+			@Nullable String disciplineRef, @Nullable String degradationRef, @Nullable String peerGroup,
+			@Nullable String subjectGroup) {
+	}
+
+	@Transactional
+	public void recordConclusions(Scope scope, long id, Conclusions in) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		if (!canKeep(scope, e, c)) {
+			throw new Denied("Chỉ người giữ hồ sơ của chi bộ, tổ chức ghi được");
+		}
+		if (e.step() == Step.DECIDED || e.step() == Step.NOT_CLASSIFIED) {
+			throw new InvalidInput("Kết luận", "kết quả đã quyết định và khóa; muốn sửa phải có khiếu nại");
+		}
+		List<Problem> problems = new ArrayList<>();
+		Grade state = Grade.of(in.stateLevel());
+		if (in.stateLevel() != null && !in.stateLevel().isBlank() && state == null) {
+			problems.add(new Problem("Kết quả đánh giá công chức, viên chức", "mức không hợp lệ"));
+		}
+		String stateRef = blankToNull(in.stateRef());
+		if (state != null && stateRef == null) {
+			problems.add(new Problem("Văn bản đánh giá công chức, viên chức", "ghi số, ký hiệu hoặc ngày của kết quả đánh giá"));
+		}
+		if (state != null && !e.member()) {
+			problems.add(new Problem("Kết quả đánh giá công chức, viên chức", "chỉ dành cho đảng viên"));
+		}
+		if (state != null && !in.civilServant()) {
+			problems.add(new Problem("Là công chức, viên chức", "đánh dấu khi ghi kết quả đánh giá công chức, viên chức"));
+		}
+		SubjectGroup group = e.group();
+		if (in.subjectGroup() != null && !in.subjectGroup().isBlank()) {
+			try {
+				group = SubjectGroup.valueOf(in.subjectGroup());
+			}
+			catch (IllegalArgumentException x) {
+				problems.add(new Problem("Nhóm đối tượng", "không hợp lệ"));
+			}
+			if (group.individual() != e.member()) {
+				problems.add(new Problem("Nhóm đối tượng", "không hợp với loại đối tượng"));
+			}
+			if (group != e.group() && e.selfAt() != null) {
+				problems.add(new Problem("Nhóm đối tượng", "đã tự đánh giá theo mẫu " + e.group().form() + "; không đổi được nữa"));
+			}
+		}
+		String peer = in.peerGroup() == null || in.peerGroup().isBlank() ? group.name() : in.peerGroup().trim();
+		if (peer.length() > 100) {
+			problems.add(new Problem("Nhóm chức danh tương đồng", "dài quá 100 ký tự"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("cs", in.civilServant());
+		params.put("state", state == null ? null : state.name());
+		params.put("stateRef", stateRef);
+		params.put("disc", blankToNull(in.disciplineRef()));
+		params.put("degr", blankToNull(in.degradationRef()));
+		params.put("peer", peer);
+		params.put("group", group.name());
+		if (repo.update(id, e.version(), """
+				civil_servant = :cs, state_level = :state, state_ref = :stateRef, discipline_ref = :disc,
+				degradation_ref = :degr, peer_group = :peer, subject_group = :group""", params) == 0) {
+			throw stale();
+		}
+		Map<String, Object> details = new LinkedHashMap<>(params);
+		details.values().removeIf(java.util.Objects::isNull);
+		repo.history(id, "CONCLUSIONS", e.step(), e.step(), null, details, scope.username());
+		audit(scope, "EVALUATION_CONCLUSIONS", "evaluation", id, e.orgPath(), "Ghi kết luận, căn cứ của " + e.subjectName(), details);
+	}
+
+	// ================================================================== step 2: opinions
+
+	/** The cell's (or collective's) proposal by vote. */
+	public record OpinionInput(@Nullable String level, @Nullable String present, @Nullable String votesFor,
+			@Nullable String votesAgainst, @Nullable String abstain, @Nullable String meetingId, @Nullable String note) {
+	}
+
+	@Transactional
+	public void recordOpinion(Scope scope, long id, OpinionInput in) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		if (!canKeep(scope, e, c)) {
+			throw new Denied("Chỉ người giữ hồ sơ của chi bộ ghi được ý kiến của chi bộ");
+		}
+		if (e.step() != Step.OPINION) {
+			throw new InvalidInput("Ý kiến của chi bộ", e.step() == Step.SELF ? "chưa có bản tự đánh giá"
+					: "bước này đã qua (" + e.step().vi().toLowerCase() + ")");
+		}
+		List<Problem> problems = new ArrayList<>();
+		Grade level = Grade.of(in.level());
+		if (level == null) {
+			problems.add(new Problem("Mức chi bộ đề xuất", "chưa chọn"));
+		}
+		Integer present = integer(in.present(), 1, 100000, "Số có mặt", problems);
+		Integer yes = integer(in.votesFor(), 0, 100000, "Số tán thành", problems);
+		Integer no = integer(in.votesAgainst(), 0, 100000, "Số không tán thành", problems);
+		Integer abstain = in.abstain() == null || in.abstain().isBlank() ? Integer.valueOf(0)
+				: integer(in.abstain(), 0, 100000, "Số không biểu quyết", problems);
+		Long meetingId = null;
+		if (in.meetingId() != null && !in.meetingId().isBlank()) {
+			try {
+				meetingId = Long.parseLong(in.meetingId().trim());
+				Meeting m = meetings.get(scope, meetingId);
+				if (m.organizationId() != e.organizationId()) {
+					problems.add(new Problem("Buổi sinh hoạt", "không phải của " + e.orgName()));
+				}
+				else if (!"HELD".equals(m.status())) {
+					problems.add(new Problem("Buổi sinh hoạt", "chưa ghi điểm danh"));
+				}
+				else if (present != null && present != m.present()) {
+					problems.add(new Problem("Số có mặt", "buổi sinh hoạt ngày " + VnText.date(m.date()) + " có " + m.present()
+							+ " người có mặt theo điểm danh, không phải " + present));
+				}
+			}
+			catch (NumberFormatException | NotFound x) {
+				problems.add(new Problem("Buổi sinh hoạt", "không tìm thấy"));
+			}
+		}
+		if (present != null && yes != null && no != null && abstain != null) {
+			if (yes + no + abstain > present) {
+				problems.add(new Problem("Kết quả biểu quyết", "tổng " + (yes + no + abstain) + " phiếu vượt số có mặt (" + present + ")"));
+			}
+			else if (yes * 2 <= present) {
+				problems.add(new Problem("Số tán thành", yes + "/" + present + " chưa quá một nửa số có mặt: đề xuất chưa được thông qua"));
+			}
+		}
+		if (level != null) {
+			var ceiling = ceiling(e, openFromBefore(scope, e, c));
+			if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
+				problems.add(new Problem("Mức chi bộ đề xuất", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("level", level.name());
+		params.put("present", present);
+		params.put("yes", yes);
+		params.put("no", no);
+		params.put("abstain", abstain);
+		params.put("meeting", meetingId);
+		params.put("note", blankToNull(in.note()));
+		params.put("by", scope.username());
+		if (repo.update(id, e.version(), """
+				opinion_level = :level, opinion_present = :present, opinion_for = :yes, opinion_against = :no,
+				opinion_abstain = :abstain, opinion_meeting_id = :meeting, opinion_note = :note, opinion_by = :by,
+				opinion_at = now(), step = 'APPRAISAL'""", params) == 0) {
+			throw stale();
+		}
+		repo.history(id, "OPINION", e.step(), Step.APPRAISAL, level,
+				Map.of("present", present, "for", yes, "against", no, "abstain", abstain), scope.username());
+		audit(scope, "EVALUATION_OPINION", "evaluation", id, e.orgPath(), "Chi bộ đề xuất " + e.subjectName() + ": " + level.vi(),
+				Map.of("present", present, "for", yes));
+	}
+
+	/** An opinion of another participating body (workplace collective, residence cell) or a comment. */
+	@Transactional
+	public void addOpinion(Scope scope, long id, @Nullable String source, @Nullable String body, @Nullable String content,
+			@Nullable String proposed) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		if (!canKeep(scope, e, c)) {
+			throw new Denied("Chỉ người giữ hồ sơ của chi bộ ghi được ý kiến");
+		}
+		List<Problem> problems = new ArrayList<>();
+		if (!Set.of("CELL", "WORKPLACE", "RESIDENCE", "OTHER").contains(source == null ? "" : source)) {
+			problems.add(new Problem("Nơi cho ý kiến", "chọn chi bộ, nơi công tác, nơi cư trú hoặc khác"));
+		}
+		String b = text(body, "Tên tập thể, tổ chức cho ý kiến", 2, 300, problems, true);
+		String t = text(content, "Nội dung ý kiến", 2, 5000, problems, true);
+		Grade p = Grade.of(proposed);
+		if (e.step() == Step.DECIDED || e.step() == Step.NOT_CLASSIFIED) {
+			problems.add(new Problem("Ý kiến", "kết quả đã quyết định"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		repo.addOpinion(id, source, b, t, p, scope.username());
+		audit(scope, "EVALUATION_OPINION_ADD", "evaluation", id, e.orgPath(), "Ý kiến về " + e.subjectName() + " của " + b, null);
+	}
+
+	// ================================================================== step 3: appraisal
+
+	@Transactional
+	public void appraise(Scope scope, long id, @Nullable String level, @Nullable String total, @Nullable String reason) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		if (!competent(scope, e)) {
+			throw new Denied("Chỉ cơ quan tổ chức của cấp ủy có thẩm quyền thẩm định được");
+		}
+		if (e.step() != Step.APPRAISAL) {
+			throw new InvalidInput("Thẩm định", "chưa đến bước này hoặc đã qua (" + e.step().vi().toLowerCase() + ")");
+		}
+		List<Problem> problems = new ArrayList<>();
+		Grade g = Grade.of(level);
+		if (g == null) {
+			problems.add(new Problem("Mức đề xuất sau thẩm định", "chưa chọn"));
+		}
+		BigDecimal t = null;
+		if (total != null && !total.isBlank()) {
+			try {
+				t = new BigDecimal(total.trim().replace(',', '.'));
+				if (t.signum() < 0 || t.compareTo(BigDecimal.valueOf(100)) > 0) {
+					problems.add(new Problem("Điểm sau thẩm định", "phải từ 0 đến 100"));
+				}
+			}
+			catch (NumberFormatException x) {
+				problems.add(new Problem("Điểm sau thẩm định", "“" + total + "” không phải một số"));
+			}
+		}
+		String why = blankToNull(reason);
+		if (g != null && (g != e.opinionLevel() || g != e.selfLevel()) && why == null) {
+			problems.add(new Problem("Lý do", "mức thẩm định khác mức tự đánh giá hoặc chi bộ đề xuất: phải ghi lý do"));
+		}
+		if (g != null) {
+			var ceiling = ceiling(e, openFromBefore(scope, e, c));
+			if (ceiling.forced() && g != Grade.KHTNV || g.above(ceiling.max())) {
+				problems.add(new Problem("Mức đề xuất sau thẩm định", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
+			}
+			if (t != null && problems.isEmpty()) {
+				Grade expected = ceiling.apply(Classification.band(t, repo.bands(c.regulation())));
+				if (expected != g) {
+					problems.add(new Problem("Mức đề xuất sau thẩm định", "không khớp với " + t.stripTrailingZeros().toPlainString()
+							+ " điểm — mức đúng là “" + expected.vi() + "”"));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("level", g.name());
+		params.put("total", t);
+		params.put("reason", why);
+		params.put("by", scope.username());
+		if (repo.update(id, e.version(), """
+				appraisal_level = :level, appraisal_total = :total, appraisal_reason = :reason, appraisal_by = :by,
+				appraisal_at = now(), step = 'DECISION'""", params) == 0) {
+			throw stale();
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		if (why != null) {
+			details.put("reason", why);
+		}
+		repo.history(id, "APPRAISAL", e.step(), Step.DECISION, g, details, scope.username());
+		audit(scope, "EVALUATION_APPRAISAL", "evaluation", id, e.orgPath(), "Thẩm định " + e.subjectName() + ": " + g.vi(), details);
+	}
+
+	// ================================================================== step 4: decision, quota, order
+
+	/** The HTXSNV quota of one grassroots organization and peer group, live. */
+	public record Quota(long grassrootsId, String peerGroup, int percent, Map<Grade, Integer> decided,
+			Map<Grade, Integer> current, String reference) {
+
+		/** The ceiling on HTXSNV: the percent of HTTNV (decided or currently proposed), rounded down. */
+		public int ceiling() {
+			return current.getOrDefault(Grade.HTTNV, 0) * percent / 100;
+		}
+
+		public int roomLeft() {
+			return ceiling() - decided.getOrDefault(Grade.HTXSNV, 0);
+		}
+
+		public boolean proposedOver() {
+			return current.getOrDefault(Grade.HTXSNV, 0) > ceiling();
+		}
+	}
+
+	public Quota quota(Scope scope, long cycleId, long grassrootsId, String peerGroup) {
+		Cycle c = cycle(scope, cycleId);
+		String path = organizations.get(scope, grassrootsId).path();
+		if (!scope.covers(Capability.READ_MEMBERS, path)) {
+			throw new NotFound("organization " + grassrootsId);
+		}
+		return quota(c, grassrootsId, peerGroup, -1);
+	}
+
+	public List<String> peerGroups(Scope scope, long cycleId, long grassrootsId) {
+		cycle(scope, cycleId);
+		organizations.get(scope, grassrootsId);
+		return repo.peerGroups(cycleId, grassrootsId);
+	}
+
+	private Quota quota(Cycle c, long grassrootsId, String peerGroup, long exceptId) {
+		var counts = repo.quotaCounts(c.id(), grassrootsId, peerGroup, exceptId);
+		return new Quota(grassrootsId, peerGroup, c.quotaPercent(), counts.decided(), counts.current(), c.quotaRef());
+	}
+
+	public record DecisionInput(@Nullable String level, @Nullable String decisionRef, @Nullable String decidedOn,
+			@Nullable String quotaException) {
+	}
+
+	/** Decides one subject; returns the warnings about order the cycle only warns about. */
+	@Transactional
+	public List<String> decide(Scope scope, long id, DecisionInput in) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		return decide(scope, e, c, Grade.of(in.level()), in.decisionRef(), in.decidedOn(), in.quotaException());
+	}
+
+	/**
+	 * Null if deciding {@code level} keeps the group within the quota, or does not take it further over it; else
+	 * what is wrong. Decided HTXSNV are counted against the percent of HTTNV decided or currently proposed.
+	 */
+	private @Nullable String overQuota(Cycle c, Evaluation e, Grade level) {
+		Quota others = quota(c, e.grassrootsId(), e.peerGroup(), e.id());
+		Grade now = e.current();
+		int excellentBefore = others.decided().getOrDefault(Grade.HTXSNV, 0);
+		int goodBefore = others.current().getOrDefault(Grade.HTTNV, 0) + (now == Grade.HTTNV ? 1 : 0);
+		int excellent = excellentBefore + (level == Grade.HTXSNV ? 1 : 0);
+		int good = others.current().getOrDefault(Grade.HTTNV, 0) + (level == Grade.HTTNV ? 1 : 0);
+		int ceiling = good * c.quotaPercent() / 100;
+		int overBefore = excellentBefore - goodBefore * c.quotaPercent() / 100;
+		int over = excellent - ceiling;
+		if (over <= 0 || (level != Grade.HTXSNV && over <= overBefore)) {
+			return null;
+		}
+		return "vượt trần: " + excellent + " người Hoàn thành xuất sắc, trần là " + c.quotaPercent() + "% của " + good
+				+ " người Hoàn thành tốt = " + ceiling + " (tổ chức cơ sở mã " + e.grassrootsId() + ", nhóm " + e.peerGroup() + ")";
+	}
+
+	private List<String> decide(Scope scope, Evaluation e, Cycle c, @Nullable Grade level, @Nullable String ref,
+			@Nullable String on, @Nullable String exception) {
+		if (!competent(scope, e)) {
+			throw new Denied(e.member() ? "Chỉ cấp ủy cơ sở (hoặc cấp trên) quyết định xếp loại đảng viên"
+					: "Chỉ ban thường vụ cấp ủy cấp trên trực tiếp quyết định xếp loại tổ chức");
+		}
+		if (e.step() != Step.DECISION) {
+			throw new InvalidInput("Quyết định xếp loại", e.step() == Step.DECIDED ? "đã quyết định và khóa; muốn sửa phải có khiếu nại"
+					: "chưa qua thẩm định (" + e.step().vi().toLowerCase() + ")");
+		}
+		List<Problem> problems = new ArrayList<>();
+		if (level == null) {
+			problems.add(new Problem("Mức xếp loại", "chưa chọn"));
+		}
+		String decisionRef = text(ref, "Số, ký hiệu quyết định", 3, 100, problems, true);
+		if (decisionRef != null && !decisionRef.contains("/")) {
+			problems.add(new Problem("Số, ký hiệu quyết định", "viết theo dạng số-ký hiệu, ví dụ 125-QĐ/ĐU"));
+		}
+		LocalDate decidedOn = date(on, "Ngày quyết định", problems, true);
+		if (decidedOn != null && decidedOn.isAfter(VnText.today())) {
+			problems.add(new Problem("Ngày quyết định", "không được sau hôm nay"));
+		}
+		if (e.member() && e.civilServant() && e.stateLevel() == null) {
+			problems.add(new Problem("Kết quả đánh giá công chức, viên chức", "chưa có: đảng viên là công chức, viên chức được đánh giá công chức trước (hạn "
+					+ VnText.date(c.stateUntil()) + ") rồi mới xếp loại đảng viên"));
+		}
+		if (level != null) {
+			var ceiling = ceiling(e, openFromBefore(scope, e, c));
+			if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
+				problems.add(new Problem("Mức xếp loại", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
+			}
+		}
+		String why = blankToNull(exception);
+		if (level != null && e.member() && problems.isEmpty()) {
+			String over = overQuota(c, e, level);
+			if (over == null) {
+				why = null;
+			}
+			else if (why == null) {
+				problems.add(new Problem("Tỷ lệ Hoàn thành xuất sắc", over + "; chỉ quyết định được khi ghi là trường hợp ngoại lệ, có lý do ("
+						+ c.quotaRef() + ")"));
+			}
+		}
+		List<String> warnings = orderProblems(e, c);
+		if (!warnings.isEmpty() && "REFUSE".equals(c.orderMode())) {
+			warnings.forEach(w -> problems.add(new Problem("Thứ tự các bước", w)));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Object> params = new HashMap<>();
+		params.put("level", level.name());
+		params.put("ref", decisionRef);
+		params.put("on", decidedOn);
+		params.put("by", scope.username());
+		params.put("exception", why);
+		if (repo.update(e.id(), e.version(), """
+				level = :level, decision_ref = :ref, decided_on = :on, decided_by = :by, quota_exception = :exception,
+				step = 'DECIDED'""", params) == 0) {
+			throw stale();
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("decision", decisionRef);
+		if (why != null) {
+			details.put("quotaException", why);
+		}
+		if (!warnings.isEmpty()) {
+			details.put("orderWarnings", warnings);
+		}
+		repo.history(e.id(), "DECISION", e.step(), Step.DECIDED, level, details, scope.username());
+		audit(scope, "EVALUATION_DECISION", "evaluation", e.id(), e.orgPath(), "Quyết định xếp loại " + e.subjectName() + ": "
+				+ level.vi() + " (" + decisionRef + ")", details);
+		return warnings;
+	}
+
+	/** Lower levels before higher, collectives before their members, heads after their units. */
+	private List<String> orderProblems(Evaluation e, Cycle c) {
+		List<String> out = new ArrayList<>();
+		if (!e.member()) {
+			if ("ORGANIZATION".equals(e.subjectKind())) {
+				long n = repo.undecidedChildren(c.id(), e.orgPath());
+				if (n > 0) {
+					out.add(n + " tổ chức đảng trực thuộc " + e.orgName() + " chưa được quyết định xếp loại (cấp dưới trước, cấp trên sau)");
+				}
+			}
+			return out;
+		}
+		List<Long> orgs = new ArrayList<>(e.headOf());
+		orgs.add(e.organizationId());
+		for (Evaluation o : repo.ofOrganizations(c.id(), orgs)) {
+			if (o.step() == Step.DECIDED || o.step() == Step.NOT_CLASSIFIED) {
+				continue;
+			}
+			if (o.organizationId() == e.organizationId() && !e.headOf().contains(o.organizationId())) {
+				out.add(o.subjectName() + " chưa được quyết định xếp loại (tập thể trước, cá nhân sau)");
+			}
+			else if (e.headOf().contains(o.organizationId())) {
+				out.add(o.subjectName() + " chưa được quyết định xếp loại (người đứng đầu sau tổ chức mình phụ trách)");
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Decides every member of a grassroots organization waiting for decision at their appraised level under one
+	 * decision, the quota checked on the whole list. Returns how many were decided and the order warnings.
+	 */
+	@Transactional
+	public List<String> decideAll(Scope scope, long cycleId, long grassrootsId, @Nullable String ref, @Nullable String on,
+			@Nullable String exception) {
+		Cycle c = repo.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId));
+		OrganizationSummary g = organizations.get(scope, grassrootsId);
+		if (!c.open()) {
+			throw new InvalidInput("Đợt đánh giá", "không đang mở");
+		}
+		var who = EvaluationRepository.Who.of(scope);
+		List<Evaluation> waiting = repo.list(cycleId, g.path(), true, "MEMBER", "DECISION", null, 100000, 0, who).stream()
+			.filter(e -> e.grassrootsId() == grassrootsId).toList();
+		if (waiting.isEmpty()) {
+			throw new InvalidInput("Quyết định xếp loại", "không có đảng viên nào đang chờ quyết định ở " + g.name());
+		}
+		// Quota on the whole list first: HTXSNV of the list plus those decided, against the ceiling of each peer group.
+		List<Problem> problems = new ArrayList<>();
+		Map<String, List<Evaluation>> byPeer = new LinkedHashMap<>();
+		waiting.forEach(e -> byPeer.computeIfAbsent(e.peerGroup(), k -> new ArrayList<>()).add(e));
+		for (var entry : byPeer.entrySet()) {
+			Quota q = quota(c, grassrootsId, entry.getKey(), -1);
+			int excellent = q.decided().getOrDefault(Grade.HTXSNV, 0)
+					+ (int) entry.getValue().stream().filter(e -> e.appraisalLevel() == Grade.HTXSNV).count();
+			if (excellent > q.ceiling() && blankToNull(exception) == null) {
+				problems.add(new Problem("Tỷ lệ Hoàn thành xuất sắc", "nhóm " + entry.getKey() + ": " + excellent
+						+ " người Hoàn thành xuất sắc, trần là " + q.ceiling() + " (" + c.quotaPercent() + "% của "
+						+ q.current().getOrDefault(Grade.HTTNV, 0) + " người Hoàn thành tốt); ghi trường hợp ngoại lệ có lý do, hoặc thẩm định lại"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		List<String> warnings = new ArrayList<>();
+		for (Evaluation e : waiting) {
+			Evaluation locked = forUpdate(scope, e.id());
+			warnings.addAll(decide(scope, locked, c, locked.appraisalLevel(), ref, on, exception));
+		}
+		return warnings;
+	}
+
+	/** A complaint reopens a decided result for re-appraisal; the decision stays in the history. */
+	@Transactional
+	public void complain(Scope scope, long id, @Nullable String reason, @Nullable String ref) {
+		Evaluation e = forUpdate(scope, id);
+		openCycle(e);
+		if (!competent(scope, e)) {
+			throw new Denied("Chỉ cấp có thẩm quyền mở lại kết quả theo khiếu nại");
+		}
+		if (e.step() != Step.DECIDED) {
+			throw new InvalidInput("Khiếu nại", "kết quả chưa được quyết định");
+		}
+		List<Problem> problems = new ArrayList<>();
+		String why = text(reason, "Nội dung khiếu nại", 5, 5000, problems, true);
+		String r = text(ref, "Số, ngày đơn khiếu nại", 2, 100, problems, true);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Map<String, Object> params = new HashMap<>();
+		if (repo.update(id, e.version(), """
+				level = null, decision_ref = null, decided_on = null, decided_by = null, quota_exception = null,
+				appraisal_level = null, appraisal_total = null, appraisal_reason = null, step = 'APPRAISAL',
+				reopened = reopened + 1""", params) == 0) {
+			throw stale();
+		}
+		repo.history(id, "COMPLAINT", Step.DECIDED, Step.APPRAISAL, e.level(),
+				Map.of("reason", why, "complaint", r, "previousDecision", e.decisionRef(), "previousLevel", e.level().name()),
+				scope.username());
+		audit(scope, "EVALUATION_COMPLAINT", "evaluation", id, e.orgPath(), "Mở lại kết quả của " + e.subjectName() + " theo khiếu nại " + r,
+				Map.of("reason", why));
+	}
+
+	// ================================================================== remediation
+
+	@Transactional
+	public long addRemediation(Scope scope, long id, @Nullable String shortcoming, @Nullable String measure,
+			@Nullable String dueOn) {
+		Evaluation e = forUpdate(scope, id);
+		if (!scope.covers(Capability.WRITE_MEMBERS, e.orgPath())) {
+			throw new Denied("Chỉ người giữ hồ sơ của chi bộ, tổ chức ghi được việc khắc phục");
+		}
+		if (e.step() == Step.SELF || e.step() == Step.NOT_CLASSIFIED) {
+			throw new InvalidInput("Việc khắc phục", "ghi sau khi có bản tự đánh giá");
+		}
+		List<Problem> problems = new ArrayList<>();
+		String s = text(shortcoming, "Hạn chế, khuyết điểm", 2, 2000, problems, true);
+		String m = text(measure, "Biện pháp khắc phục", 2, 2000, problems, true);
+		LocalDate due = date(dueOn, "Thời hạn", problems, false);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		long rid = repo.addRemediation(e, e.subjectName(), s, m, due, scope.username());
+		audit(scope, "EVALUATION_REMEDIATION_ADD", "evaluation", id, e.orgPath(), "Việc khắc phục của " + e.subjectName() + ": " + s,
+				Map.of("shortcoming", s, "measure", m));
+		return rid;
+	}
+
+	@Transactional
+	public void closeRemediation(Scope scope, long remediationId, @Nullable String note) {
+		var r = repo.remediation(remediationId, EvaluationRepository.Who.of(scope))
+			.orElseThrow(() -> new NotFound("remediation " + remediationId));
+		String path = repo.remediationPath(remediationId);
+		if (!scope.covers(Capability.WRITE_MEMBERS, path)) {
+			throw new Denied("Chỉ người giữ hồ sơ của chi bộ, tổ chức xác nhận được việc khắc phục");
+		}
+		String n = blankToNull(note);
+		if (n == null) {
+			throw new InvalidInput("Kết quả khắc phục", "chưa nhập");
+		}
+		if (repo.closeRemediation(remediationId, n, scope.username()) == 0) {
+			throw new InvalidInput("Việc khắc phục", "đã đóng");
+		}
+		audit(scope, "EVALUATION_REMEDIATION_CLOSE", "remediation", remediationId, path, "Đã khắc phục: " + r.shortcoming(),
+				Map.of("note", n));
+	}
+
+	// ================================================================== two years KHTNV: the education list
+
+	/** A member decided KHTNV two years running, with both decisions, and the cell's vote if recorded. */
+	public record EducationCase(Evaluation thisYear, Evaluation lastYear,
+			EvaluationRepository.@Nullable EducationVote vote) {
+	}
+
+	public List<EducationCase> educationCases(Scope scope, long orgId, int year) {
+		OrganizationSummary org = organizations.get(scope, orgId);
+		var who = EvaluationRepository.Who.of(scope);
+		List<EducationCase> out = new ArrayList<>();
+		for (long[] ids : repo.twoYearsKhtnv(org.path(), year, who)) {
+			Evaluation now = repo.find(ids[0], who).orElseThrow();
+			Evaluation before = repo.find(ids[1], who).orElse(null);
+			if (before != null) {
+				out.add(new EducationCase(now, before, repo.educationVote(ids[0]).orElse(null)));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Records the cell's secret-ballot result: the member is placed on the list when at least two thirds of the
+	 * cell's official members (exempted excluded) agree (HD 02-HD/BTCTW, DOMAIN §1.6 — verify).
+	 */
+	@Transactional
+	public boolean recordEducationVote(Scope scope, long evaluationId, @Nullable String voters, @Nullable String agree,
+			@Nullable String disagree, @Nullable String votedOn, @Nullable String note) {
+		Evaluation e = forUpdate(scope, evaluationId);
+		if (!e.member() || !scope.covers(Capability.WRITE_MEMBERS, e.orgPath())) {
+			throw new Denied("Chỉ người giữ hồ sơ của chi bộ ghi được kết quả bỏ phiếu");
+		}
+		Cycle c = repo.cycle(e.cycleId()).orElseThrow();
+		boolean eligible = educationCases(scope, e.organizationId(), c.year()).stream().anyMatch(x -> x.thisYear().id() == e.id());
+		List<Problem> problems = new ArrayList<>();
+		if (!eligible) {
+			problems.add(new Problem("Đảng viên", "không thuộc diện hai năm liền không hoàn thành nhiệm vụ"));
+		}
+		if (repo.educationVote(evaluationId).isPresent()) {
+			problems.add(new Problem("Kết quả bỏ phiếu", "đã ghi"));
+		}
+		int official = (int) organizations.counts(scope, e.organizationId()).stream().filter(s -> "OFFICIAL".equals(s.status()))
+			.mapToLong(vn.dangvu.organizations.StatusCount::count).sum();
+		Integer v = integer(voters, 1, 100000, "Số đảng viên bỏ phiếu", problems);
+		Integer a = integer(agree, 0, 100000, "Số phiếu đồng ý", problems);
+		Integer d = integer(disagree, 0, 100000, "Số phiếu không đồng ý", problems);
+		LocalDate on = date(votedOn, "Ngày bỏ phiếu", problems, true);
+		if (v != null && v > official) {
+			problems.add(new Problem("Số đảng viên bỏ phiếu", v + " vượt số đảng viên chính thức của chi bộ (" + official + ")"));
+		}
+		if (v != null && a != null && d != null && a + d > v) {
+			problems.add(new Problem("Kết quả bỏ phiếu", "tổng " + (a + d) + " phiếu vượt số người bỏ phiếu (" + v + ")"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		boolean placed = a * 3 >= official * 2;
+		repo.insertEducationVote(e, official, v, a, d, placed, null, on, blankToNull(note), scope.username());
+		audit(scope, "EVALUATION_EDUCATION_VOTE", "evaluation", evaluationId, e.orgPath(), "Chi bộ bỏ phiếu kín về " + e.subjectName()
+				+ ": " + a + "/" + official + " đồng ý — " + (placed ? "đưa vào danh sách giáo dục, giúp đỡ" : "không đủ hai phần ba"),
+				Map.of("official", official, "agree", a, "placed", placed));
+		return placed;
+	}
+
+	// ================================================================== roll-up
+
+	/** Counts of one organization's subtree in a period: subject kind → state (step waited on, or level) → n. */
+	public record Counts(long organizationId, String name, String period, Map<String, Map<String, Long>> byKind) {
+
+		public long n(String kind, String state) {
+			return byKind.getOrDefault(kind, Map.of()).getOrDefault(state, 0L);
+		}
+
+		public long total(String kind) {
+			return byKind.getOrDefault(kind, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		public long classified(String kind) {
+			long n = 0;
+			for (Grade g : Grade.values()) {
+				n += n(kind, g.name());
+			}
+			return n;
+		}
+
+		public String share(String kind, String state) {
+			long all = classified(kind);
+			return all == 0 ? "–" : BigDecimal.valueOf(100.0 * n(kind, state) / all).setScale(1, RoundingMode.HALF_UP) + "%";
+		}
+
+		/** Members' HTXSNV within the percent of HTTNV (of the subtree as a whole). */
+		public boolean quotaMet(int percent) {
+			return n("MEMBER", "HTXSNV") <= n("MEMBER", "HTTNV") * percent / 100;
+		}
+	}
+
+	public Counts counts(Scope scope, long orgId, String period) {
+		OrganizationSummary org = organizations.get(scope, orgId);
+		return new Counts(orgId, org.name(), period, repo.counts(orgId, period));
+	}
+
+	/** The roll-up table: the organization and each child, this period and the year before. */
+	public record RollUp(Counts total, @Nullable Counts previous, List<Counts> children) {
+	}
+
+	public RollUp rollUp(Scope scope, long orgId, String period) {
+		OrganizationSummary org = organizations.get(scope, orgId);
+		List<OrganizationSummary> kids = organizations.children(scope, org, false);
+		var counts = repo.counts(kids.stream().map(OrganizationSummary::id).toList(), period);
+		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of())))
+			.toList();
+		String prev = previousPeriod(period);
+		return new RollUp(new Counts(orgId, org.name(), period, repo.counts(orgId, period)),
+				prev == null ? null : new Counts(orgId, org.name(), prev, repo.counts(orgId, prev)), children);
+	}
+
+	static @Nullable String previousPeriod(String period) {
+		if (period.matches("\\d{4}")) {
+			return String.valueOf(Integer.parseInt(period) - 1);
+		}
+		if (period.matches("\\d{4}-Q[1-3]")) {
+			return (Integer.parseInt(period.substring(0, 4)) - 1) + period.substring(4);
+		}
+		return null;
+	}
+
+	// ================================================================== helpers
+
+	private void audit(Scope scope, String action, String type, long id, String path, String summary, @Nullable Map<String, ?> after) {
+		events.publishEvent(new Audited(scope.username(), action, type, String.valueOf(id), path, summary, null, after));
+	}
+
+	private static InvalidInput stale() {
+		return new InvalidInput("Phiếu đánh giá", "vừa được người khác sửa; hãy tải lại trang rồi làm lại");
+	}
+
+	static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
+	private static @Nullable String text(@Nullable String v, String field, int min, int max, List<Problem> problems, boolean required) {
+		String t = v == null ? "" : v.trim();
+		if (t.isEmpty()) {
+			if (required) {
+				problems.add(new Problem(field, "chưa nhập"));
+			}
+			return null;
+		}
+		if (t.length() < min || t.length() > max) {
+			problems.add(new Problem(field, "phải dài từ " + min + " đến " + max + " ký tự"));
+		}
+		return t;
+	}
+
+	private static @Nullable Integer integer(@Nullable String v, int min, int max, String field, List<Problem> problems) {
+		if (v == null || v.isBlank()) {
+			problems.add(new Problem(field, "chưa nhập"));
+			return null;
+		}
+		try {
+			int n = Integer.parseInt(v.trim());
+			if (n < min || n > max) {
+				problems.add(new Problem(field, "phải từ " + min + " đến " + max + " (đã nhập " + v.trim() + ")"));
+				return null;
+			}
+			return n;
+		}
+		catch (NumberFormatException e) {
+			problems.add(new Problem(field, "“" + v.trim() + "” không phải một số nguyên"));
+			return null;
+		}
+	}
+
+	private static @Nullable LocalDate date(@Nullable String v, String field, List<Problem> problems, boolean required) {
+		try {
+			LocalDate d = VnText.parseDate(v);
+			if (d == null && required) {
+				problems.add(new Problem(field, "chưa nhập (dd/MM/yyyy)"));
+			}
+			return d;
+		}
+		catch (IllegalArgumentException e) {
+			problems.add(new Problem(field, "“" + v + "” không phải ngày hợp lệ (dd/MM/yyyy)"));
+			return null;
+		}
+	}
+}
