@@ -86,7 +86,7 @@ public class EvaluationManagement {
 
 	/** Cycles opened at, above or below the organization that the user may see. */
 	public List<Cycle> cycles(Scope scope, long orgId) {
-		OrganizationSummary org = organizations.get(scope, orgId);
+		OrganizationSummary org = readable(scope, orgId);
 		return repo.cyclesAround(org.path()).stream()
 			.filter(c -> Scope.isWithin(org.path(), c.orgPath()) || scope.covers(Capability.READ_MEMBERS, c.orgPath()))
 			.toList();
@@ -227,11 +227,18 @@ public class EvaluationManagement {
 
 	private void requireManage(Scope scope, Cycle c) {
 		if (!scope.covers(Capability.MANAGE_ORGANIZATIONS, c.orgPath())) {
-			if (!scope.covers(Capability.READ_MEMBERS, c.orgPath())) {
-				throw new NotFound("cycle " + c.id());
-			}
+			cycle(scope, c.id());
 			throw new Denied("Chỉ cán bộ tổ chức của cấp ủy mở đợt được thay đổi đợt đánh giá");
 		}
+	}
+
+	/** Results of a subtree are for those who may read its members (a member sees their own results, not the cell's). */
+	private OrganizationSummary readable(Scope scope, long orgId) {
+		OrganizationSummary org = organizations.get(scope, orgId);
+		if (!scope.covers(Capability.READ_MEMBERS, org.path())) {
+			throw new NotFound("organization " + orgId);
+		}
+		return org;
 	}
 
 	/**
@@ -264,7 +271,9 @@ public class EvaluationManagement {
 		}
 		List<EvaluationRepository.NewSubject> subjects = new ArrayList<>();
 		boolean adHoc = !c.subjectMembers().isEmpty();
-		if (!adHoc) {
+		// Quarterly reviews are of leaders and managers only (Kết luận 198-KL/TW); per term and annual ones of everyone.
+		boolean leadersOnly = "QUARTERLY".equals(c.kind());
+		if (!adHoc && !leadersOnly) {
 			Map<Long, Integer> committee = new HashMap<>();
 			Map<Long, Integer> standing = new HashMap<>();
 			positions.values().forEach(list -> list.forEach(p -> {
@@ -294,7 +303,7 @@ public class EvaluationManagement {
 				}
 			}
 		}
-		List<MemberRow> roster = members.roster(scope, c.organizationId(), true).stream().filter(r -> !r.temporary())
+		List<MemberRow> roster = members.registered(scope, c.organizationId()).stream()
 			.filter(r -> !adHoc || c.subjectMembers().contains(r.id())).toList();
 		Set<Long> already = Set.copyOf(repo.alreadyInPeriod(c.period(), roster.stream().map(MemberRow::id).toList()));
 		for (MemberRow r : roster) {
@@ -304,6 +313,9 @@ public class EvaluationManagement {
 			}
 			List<Position> held = positions.getOrDefault(r.id(), List.of());
 			boolean leader = held.stream().anyMatch(p -> LEADER_TITLES.contains(p.title()));
+			if (leadersOnly && !leader) {
+				continue;
+			}
 			SubjectGroup group = leader ? SubjectGroup.LEADER
 					: "WORKPLACE".equals(cell.kind()) ? SubjectGroup.INDIVIDUAL : SubjectGroup.NON_SYSTEM;
 			List<Long> headOf = held.stream().filter(p -> "BI_THU".equals(p.title())).map(Position::organizationId).toList();
@@ -351,7 +363,7 @@ public class EvaluationManagement {
 	public PageOf<Evaluation> list(Scope scope, long cycleId, long orgId, @Nullable String kind, @Nullable String step,
 			@Nullable String query, int page, int size) {
 		cycle(scope, cycleId);
-		OrganizationSummary org = organizations.get(scope, orgId);
+		OrganizationSummary org = readable(scope, orgId);
 		var who = EvaluationRepository.Who.of(scope);
 		String k = kind == null || kind.isBlank() ? null : kind;
 		String s = step == null || step.isBlank() ? null : step;
@@ -359,6 +371,12 @@ public class EvaluationManagement {
 		int p = Math.max(1, page);
 		long total = repo.count(cycleId, org.path(), true, k, s, q, who);
 		return new PageOf<>(repo.list(cycleId, org.path(), true, k, s, q, size, (p - 1) * size, who), p, size, total);
+	}
+
+	/** How many subjects of the cycle in the organization's subtree wait at each step: kind → step → n. */
+	public Map<String, Map<String, Long>> stepCounts(Scope scope, long cycleId, long orgId) {
+		cycle(scope, cycleId);
+		return repo.stepCounts(cycleId, readable(scope, orgId).path(), EvaluationRepository.Who.of(scope));
 	}
 
 	public Evaluation get(Scope scope, long id) {
@@ -718,6 +736,11 @@ public class EvaluationManagement {
 				problems.add(new Problem("Buổi sinh hoạt", "không tìm thấy"));
 			}
 		}
+		long members = organizations.counts(scope, e.organizationId()).stream()
+			.filter(x -> Set.of("OFFICIAL", "PROBATIONARY").contains(x.status())).mapToLong(vn.dangvu.organizations.StatusCount::count).sum();
+		if (present != null && present > members) {
+			problems.add(new Problem("Số có mặt", present + " vượt số đảng viên của " + e.orgName() + " (" + members + ")"));
+		}
 		if (present != null && yes != null && no != null && abstain != null) {
 			if (yes + no + abstain > present) {
 				problems.add(new Problem("Kết quả biểu quyết", "tổng " + (yes + no + abstain) + " phiếu vượt số có mặt (" + present + ")"));
@@ -1034,6 +1057,9 @@ public class EvaluationManagement {
 			@Nullable String exception) {
 		Cycle c = repo.cycle(cycleId).orElseThrow(() -> new NotFound("cycle " + cycleId));
 		OrganizationSummary g = organizations.get(scope, grassrootsId);
+		if (!scope.covers(Capability.MANAGE_ORGANIZATIONS, g.path())) {
+			throw new Denied("Chỉ cấp ủy cơ sở (hoặc cấp trên) quyết định xếp loại đảng viên");
+		}
 		if (!c.open()) {
 			throw new InvalidInput("Đợt đánh giá", "không đang mở");
 		}
@@ -1049,9 +1075,9 @@ public class EvaluationManagement {
 		waiting.forEach(e -> byPeer.computeIfAbsent(e.peerGroup(), k -> new ArrayList<>()).add(e));
 		for (var entry : byPeer.entrySet()) {
 			Quota q = quota(c, grassrootsId, entry.getKey(), -1);
-			int excellent = q.decided().getOrDefault(Grade.HTXSNV, 0)
-					+ (int) entry.getValue().stream().filter(e -> e.appraisalLevel() == Grade.HTXSNV).count();
-			if (excellent > q.ceiling() && blankToNull(exception) == null) {
+			int listed = (int) entry.getValue().stream().filter(e -> e.appraisalLevel() == Grade.HTXSNV).count();
+			int excellent = q.decided().getOrDefault(Grade.HTXSNV, 0) + listed;
+			if (listed > 0 && excellent > q.ceiling() && blankToNull(exception) == null) {
 				problems.add(new Problem("Tỷ lệ Hoàn thành xuất sắc", "nhóm " + entry.getKey() + ": " + excellent
 						+ " người Hoàn thành xuất sắc, trần là " + q.ceiling() + " (" + c.quotaPercent() + "% của "
 						+ q.current().getOrDefault(Grade.HTTNV, 0) + " người Hoàn thành tốt); ghi trường hợp ngoại lệ có lý do, hoặc thẩm định lại"));
@@ -1147,11 +1173,11 @@ public class EvaluationManagement {
 
 	/** A member decided KHTNV two years running, with both decisions, and the cell's vote if recorded. */
 	public record EducationCase(Evaluation thisYear, Evaluation lastYear,
-			EvaluationRepository.@Nullable EducationVote vote) {
+			@Nullable EducationVote vote) {
 	}
 
 	public List<EducationCase> educationCases(Scope scope, long orgId, int year) {
-		OrganizationSummary org = organizations.get(scope, orgId);
+		OrganizationSummary org = readable(scope, orgId);
 		var who = EvaluationRepository.Who.of(scope);
 		List<EducationCase> out = new ArrayList<>();
 		for (long[] ids : repo.twoYearsKhtnv(org.path(), year, who)) {
@@ -1240,7 +1266,7 @@ public class EvaluationManagement {
 	}
 
 	public Counts counts(Scope scope, long orgId, String period) {
-		OrganizationSummary org = organizations.get(scope, orgId);
+		OrganizationSummary org = readable(scope, orgId);
 		return new Counts(orgId, org.name(), period, repo.counts(orgId, period));
 	}
 
@@ -1249,7 +1275,7 @@ public class EvaluationManagement {
 	}
 
 	public RollUp rollUp(Scope scope, long orgId, String period) {
-		OrganizationSummary org = organizations.get(scope, orgId);
+		OrganizationSummary org = readable(scope, orgId);
 		List<OrganizationSummary> kids = organizations.children(scope, org, false);
 		var counts = repo.counts(kids.stream().map(OrganizationSummary::id).toList(), period);
 		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of())))

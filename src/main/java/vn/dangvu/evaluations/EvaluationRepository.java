@@ -326,6 +326,17 @@ class EvaluationRepository {
 			.param("read", who.read()).param("self", who.self()).query(Long.class).single();
 	}
 
+	/** Subjects of the cycle in the subtree by step, kind → step → n. */
+	Map<String, Map<String, Long>> stepCounts(long cycleId, String path, Who who) {
+		Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+		jdbc.sql("select e.subject_kind, e.step, count(*) from evaluations.evaluation e where e.cycle_id = :c"
+				+ " and e.org_path <@ cast(:path as ltree) and" + VISIBLE + " group by 1, 2")
+			.param("c", cycleId).param("path", path).param("read", who.read()).param("self", who.self()).query(rs -> {
+				out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+			});
+		return out;
+	}
+
 	List<Evaluation> ofMember(long memberId, Who who) {
 		return jdbc.sql("select " + COLUMNS + " from evaluations.evaluation e where e.member_id = :m and" + VISIBLE
 				+ " order by e.period desc, e.id desc").param("m", memberId).param("read", who.read()).param("self", who.self())
@@ -504,10 +515,6 @@ class EvaluationRepository {
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list();
 	}
 
-	record EducationVote(long id, long evaluationId, int officialMembers, int voters, int agree, int disagree, boolean placed,
-			LocalDate votedOn, @Nullable String note, String by) {
-	}
-
 	Optional<EducationVote> educationVote(long evaluationId) {
 		return jdbc.sql("""
 				select id, evaluation_id, official_members, voters, agree, disagree, placed, voted_on, note, recorded_by
@@ -603,11 +610,4 @@ class EvaluationRepository {
 				rs.getInt("version"));
 	}
 
-	static @Nullable Instant instant(@Nullable Timestamp t) {
-		return t == null ? null : t.toInstant();
-	}
-
-	static <T> List<T> page(List<T> all, int from, int size) {
-		return new ArrayList<>(all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size)));
-	}
 }

@@ -85,6 +85,14 @@ public class MemberManagement {
 		return members.roster(orgId, subtree, scope.paths(Capability.READ_MEMBERS));
 	}
 
+	/**
+	 * Every member registered in the organization's subtree who is not gone — those attending elsewhere temporarily,
+	 * transferring, exempted or suspended included — where they are registered.
+	 */
+	public List<MemberRow> registered(Scope scope, long orgId) {
+		return members.registered(orgId, scope.paths(Capability.READ_MEMBERS));
+	}
+
 	/** A member as lists show them, if the scope may read them (or it is the user's own record). */
 	public java.util.Optional<MemberRow> find(Scope scope, long memberId) {
 		return members.row(memberId, scope.paths(Capability.READ_MEMBERS), scope.memberId());

@@ -245,6 +245,18 @@ class MemberRepository {
 			.param("paths", OrganizationRepository.array(paths)).query(this::row).list();
 	}
 
+	List<MemberRow> registered(long orgId, List<String> paths) {
+		return jdbc.sql("""
+				select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
+				       m.ethnicity, m.phone, o.id as org_id, o.name as org_name, false as temporary, m.card_no
+				from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :org)
+				  and o.path <@ any(cast(:paths as ltree[]))
+				  and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
+				""").param("org", orgId).param("paths", OrganizationRepository.array(paths)).query(this::row).list();
+	}
+
 	private static final String ONE_ROW = """
 			select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
 			       m.ethnicity, m.phone, o.id as org_id, o.name as org_name, false as temporary, m.card_no

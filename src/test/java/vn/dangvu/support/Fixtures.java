@@ -86,4 +86,23 @@ public final class Fixtures {
 				on conflict do nothing
 				""").param("u", username).param("m", memberId).update();
 	}
+
+	/** Keys where the classification counters (folded plus unfolded deltas) differ from a recount of the evaluations. */
+	public static long evaluationCounterMismatches(JdbcClient jdbc) {
+		return jdbc.sql("""
+				with actual as (
+				    select a::bigint as id, e.period, e.subject_kind, evaluations.state_of(e.step, e.level) as state, count(*) as n
+				    from evaluations.evaluation e, unnest(string_to_array(e.org_path::text, '.')) a
+				    group by 1, 2, 3, 4),
+				kept as (
+				    select organization_id as id, period, subject_kind, state, sum(n) as n from (
+				        select organization_id, period, subject_kind, state, n from evaluations.counter
+				        union all
+				        select organization_id, period, subject_kind, state, n from evaluations.counter_delta) x
+				    group by 1, 2, 3, 4 having sum(n) <> 0)
+				select count(*) from actual a full join kept k
+				    on k.id = a.id and k.period = a.period and k.subject_kind = a.subject_kind and k.state = a.state
+				where a.n is distinct from k.n
+				""").query(Long.class).single();
+	}
 }

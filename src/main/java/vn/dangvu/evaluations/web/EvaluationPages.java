@@ -1,0 +1,330 @@
+package vn.dangvu.evaluations.web;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import vn.dangvu.evaluations.Cycle;
+import vn.dangvu.evaluations.Evaluation;
+import vn.dangvu.evaluations.EvaluationManagement;
+import vn.dangvu.evaluations.EvaluationManagement.Counts;
+import vn.dangvu.evaluations.Grade;
+import vn.dangvu.organizations.Level;
+import vn.dangvu.organizations.OrganizationManagement;
+import vn.dangvu.organizations.OrganizationSummary;
+import vn.dangvu.shared.Capability;
+import vn.dangvu.shared.InvalidInput;
+import vn.dangvu.shared.Scope;
+import vn.dangvu.shared.VnText;
+
+/** Pages of review and classification: an organization's cycles and results, a cycle, one subject, the member's own. */
+@Controller
+class EvaluationPages {
+
+	private static final int PAGE = 50;
+
+	private final EvaluationManagement evaluations;
+	private final OrganizationManagement orgs;
+	private final EvaluationPdf pdf;
+
+	EvaluationPages(EvaluationManagement evaluations, OrganizationManagement orgs, EvaluationPdf pdf) {
+		this.evaluations = evaluations;
+		this.orgs = orgs;
+		this.pdf = pdf;
+	}
+
+	/** Runs a change; on refused input shows the page again with the problems, status 422, nothing written. */
+	static Object attempt(Supplier<String> change, Supplier<ModelAndView> page, Map<String, ?> values) {
+		try {
+			return "redirect:" + change.get();
+		}
+		catch (InvalidInput e) {
+			ModelAndView mav = page.get();
+			mav.addObject("problems", e.problems());
+			mav.addObject("values", values);
+			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			return mav;
+		}
+	}
+
+	static Map<String, String> params(HttpServletRequest req) {
+		Map<String, String> out = new LinkedHashMap<>();
+		req.getParameterMap().forEach((k, v) -> {
+			if (v.length > 0 && !"_csrf".equals(k)) {
+				out.put(k, v[0]);
+			}
+		});
+		return out;
+	}
+
+	// ------------------------------------------------------------------ an organization's cycles and results
+
+	@GetMapping("/orgs/{id}/evaluations")
+	ModelAndView org(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String period) {
+		OrganizationSummary org = orgs.get(scope, id);
+		String p = period == null || period.isBlank() ? String.valueOf(VnText.today().getYear()) : period;
+		int year = p.length() >= 4 && p.substring(0, 4).matches("\\d{4}") ? Integer.parseInt(p.substring(0, 4)) : VnText.today().getYear();
+		return new ModelAndView("evaluations/org").addObject("org", org).addObject("period", p)
+			.addObject("cycles", evaluations.cycles(scope, id)).addObject("rollUp", evaluations.rollUp(scope, id, p))
+			.addObject("cases", evaluations.educationCases(scope, id, year))
+			.addObject("canManage", scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path()))
+			.addObject("canWrite", scope.covers(Capability.WRITE_MEMBERS, org.path()))
+			.addObject("regulations", evaluations.regulations()).addObject("problems", List.of())
+			.addObject("values", Map.of("year", String.valueOf(VnText.today().getYear()), "kind", "ANNUAL"));
+	}
+
+	@PostMapping("/orgs/{id}/evaluation-cycles")
+	Object create(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		Map<String, String> v = params(req);
+		return attempt(() -> "/evaluation-cycles/" + evaluations.createCycle(scope, id, cycleInput(v)) + "?org=" + id + "&done=create",
+				() -> org(scope, id, null), v);
+	}
+
+	static EvaluationManagement.CycleInput cycleInput(Map<String, String> v) {
+		List<Long> members = new java.util.ArrayList<>();
+		for (String s : v.getOrDefault("members", "").split("[,;\\s]+")) {
+			if (s.matches("\\d{1,18}")) {
+				members.add(Long.parseLong(s));
+			}
+		}
+		return new EvaluationManagement.CycleInput(v.get("kind"), v.get("year"), v.get("quarter"), v.get("title"), v.get("purpose"),
+				v.get("regulation"), v.get("selfUntil"), v.get("opinionUntil"), v.get("stateUntil"), v.get("appraisalUntil"),
+				v.get("decisionUntil"), v.get("orderMode"), v.get("quotaPercent"), members);
+	}
+
+	@GetMapping("/orgs/{id}/evaluations.xlsx")
+	void xlsx(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String period,
+			HttpServletResponse response) throws IOException {
+		String p = period == null || period.isBlank() ? String.valueOf(VnText.today().getYear()) : period;
+		var r = evaluations.rollUp(scope, id, p);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"xep-loai-" + id + "-" + p + ".xlsx\"");
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			for (String kind : List.of("MEMBER", "ORGANIZATION", "COLLECTIVE")) {
+				Sheet sh = wb.createSheet(switch (kind) {
+					case "MEMBER" -> "Đảng viên";
+					case "ORGANIZATION" -> "Tổ chức đảng";
+					default -> "Tập thể lãnh đạo";
+				});
+				Row h = sh.createRow(0);
+				String[] cols = { "Đơn vị", "Tổng số", "Chưa tự đánh giá", "Chờ ý kiến", "Chờ thẩm định", "Chờ quyết định",
+						"Không xếp loại", "HTXSNV", "Tỷ lệ HTXSNV", "HTTNV", "Tỷ lệ HTTNV", "HTNV", "Tỷ lệ HTNV", "KHTNV",
+						"Tỷ lệ KHTNV", "HTXSNV trong trần tỷ lệ" };
+				for (int i = 0; i < cols.length; i++) {
+					h.createCell(i).setCellValue(cols[i]);
+				}
+				int n = 1;
+				for (Counts c : r.children()) {
+					fill(sh.createRow(n++), c.name(), c, kind);
+				}
+				fill(sh.createRow(n++), "Tổng cộng — " + r.total().name(), r.total(), kind);
+				if (r.previous() != null) {
+					fill(sh.createRow(n), "Năm trước (" + r.previous().period() + ")", r.previous(), kind);
+				}
+				sh.setColumnWidth(0, 40 * 256);
+			}
+			wb.write(response.getOutputStream());
+		}
+	}
+
+	private static void fill(Row row, String name, Counts c, String kind) {
+		row.createCell(0).setCellValue(name);
+		row.createCell(1).setCellValue(c.total(kind));
+		int col = 2;
+		for (String s : List.of("SELF", "OPINION", "APPRAISAL", "DECISION", "NOT_CLASSIFIED")) {
+			row.createCell(col++).setCellValue(c.n(kind, s));
+		}
+		for (Grade g : Grade.values()) {
+			row.createCell(col++).setCellValue(c.n(kind, g.name()));
+			row.createCell(col++).setCellValue(c.share(kind, g.name()));
+		}
+		row.createCell(col).setCellValue("MEMBER".equals(kind) ? (c.quotaMet(20) ? "Đạt" : "Vượt") : "");
+	}
+
+	// ------------------------------------------------------------------ a cycle
+
+	@GetMapping("/evaluation-cycles/{id}")
+	ModelAndView cycle(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Long org,
+			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String step,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page) {
+		Cycle c = evaluations.cycle(scope, id);
+		long orgId = org == null ? c.organizationId() : org;
+		OrganizationSummary o = orgs.get(scope, orgId);
+		var list = evaluations.list(scope, id, orgId, kind, step, q, page, PAGE);
+		boolean grassroots = Level.COMMUNE == o.level() || Level.GRASSROOTS == o.level() || Level.GRASSROOTS_CELL == o.level();
+		List<EvaluationManagement.Quota> quotas = grassroots && c.open()
+				? evaluations.peerGroups(scope, id, orgId).stream().map(pg -> evaluations.quota(scope, id, orgId, pg)).toList()
+				: List.of();
+		Map<String, String> values = new HashMap<>();
+		values.put("selfUntil", VnText.date(c.selfUntil()));
+		values.put("opinionUntil", VnText.date(c.opinionUntil()));
+		values.put("stateUntil", VnText.date(c.stateUntil()));
+		values.put("appraisalUntil", VnText.date(c.appraisalUntil()));
+		values.put("decisionUntil", VnText.date(c.decisionUntil()));
+		values.put("orderMode", c.orderMode());
+		values.put("quotaPercent", String.valueOf(c.quotaPercent()));
+		return new ModelAndView("evaluations/cycle").addObject("c", c).addObject("org", o).addObject("list", list)
+			.addObject("counts", evaluations.stepCounts(scope, id, orgId)).addObject("kind", kind == null ? "" : kind)
+			.addObject("step", step == null ? "" : step).addObject("q", q == null ? "" : q)
+			.addObject("canManage", evaluations.canManage(scope, c)).addObject("quotas", quotas)
+			.addObject("canDecideAll", grassroots && c.open() && scope.covers(Capability.MANAGE_ORGANIZATIONS, o.path()))
+			.addObject("today", VnText.today()).addObject("problems", List.of()).addObject("values", values);
+	}
+
+	@PostMapping("/evaluation-cycles/{id}/open")
+	String open(Scope scope, @PathVariable long id) {
+		evaluations.open(scope, id);
+		return "redirect:/evaluation-cycles/" + id + "?done=open";
+	}
+
+	@PostMapping("/evaluation-cycles/{id}/close")
+	String close(Scope scope, @PathVariable long id) {
+		evaluations.close(scope, id);
+		return "redirect:/evaluation-cycles/" + id + "?done=close";
+	}
+
+	@PostMapping("/evaluation-cycles/{id}/update")
+	Object update(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		Map<String, String> v = params(req);
+		return attempt(() -> {
+			evaluations.updateCycle(scope, id, cycleInput(v));
+			return "/evaluation-cycles/" + id + "?done=update";
+		}, () -> cycle(scope, id, null, null, null, null, 1), v);
+	}
+
+	@PostMapping("/evaluation-cycles/{id}/decide-all")
+	Object decideAll(Scope scope, @PathVariable long id, @RequestParam long org, HttpServletRequest req) {
+		Map<String, String> v = params(req);
+		return attempt(() -> {
+			var warnings = evaluations.decideAll(scope, id, org, v.get("decisionRef"), v.get("decidedOn"), v.get("quotaException"));
+			return "/evaluation-cycles/" + id + "?org=" + org + "&done=decide" + (warnings.isEmpty() ? "" : "&warned=" + warnings.size());
+		}, () -> cycle(scope, id, org, null, null, null, 1), v);
+	}
+
+	// ------------------------------------------------------------------ one subject
+
+	@GetMapping("/evaluations/{id}")
+	ModelAndView show(Scope scope, @PathVariable long id) {
+		return new ModelAndView("evaluations/show").addObject("v", evaluations.view(scope, id)).addObject("problems", List.of())
+			.addObject("values", Map.of()).addObject("form", "");
+	}
+
+	private Object change(Scope scope, long id, String form, HttpServletRequest req, java.util.function.Consumer<Map<String, String>> action) {
+		Map<String, String> v = params(req);
+		return attempt(() -> {
+			action.accept(v);
+			return "/evaluations/" + id + "?done=" + form + "#" + form;
+		}, () -> show(scope, id).addObject("form", form), v);
+	}
+
+	@PostMapping("/evaluations/{id}/self")
+	Object self(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "self", req, v -> {
+			Map<String, String> scores = new LinkedHashMap<>();
+			Map<String, String> texts = new LinkedHashMap<>();
+			v.forEach((k, x) -> {
+				if (k.startsWith("score.")) {
+					scores.put(k.substring(6), x);
+				}
+				if (k.startsWith("text.")) {
+					texts.put(k.substring(5), x);
+				}
+			});
+			Integer version = v.containsKey("version") && v.get("version").matches("\\d+") ? Integer.valueOf(v.get("version")) : null;
+			evaluations.selfAssess(scope, id, new EvaluationManagement.SelfInput(scores, v.get("tasksDone"), v.get("tasksOnTime"),
+					v.get("tasksExceeded"), v.get("level"), texts, version));
+		});
+	}
+
+	@PostMapping("/evaluations/{id}/conclusions")
+	Object conclusions(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "conclusions", req, v -> evaluations.recordConclusions(scope, id,
+				new EvaluationManagement.Conclusions("on".equals(v.get("civilServant")) || "true".equals(v.get("civilServant")),
+						v.get("stateLevel"), v.get("stateRef"), v.get("disciplineRef"), v.get("degradationRef"), v.get("peerGroup"),
+						v.get("subjectGroup"))));
+	}
+
+	@PostMapping("/evaluations/{id}/opinion")
+	Object opinion(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "opinion", req, v -> evaluations.recordOpinion(scope, id, new EvaluationManagement.OpinionInput(
+				v.get("level"), v.get("present"), v.get("votesFor"), v.get("votesAgainst"), v.get("abstain"), v.get("meetingId"),
+				v.get("note"))));
+	}
+
+	@PostMapping("/evaluations/{id}/opinions")
+	Object addOpinion(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "opinions", req,
+				v -> evaluations.addOpinion(scope, id, v.get("source"), v.get("body"), v.get("content"), v.get("proposed")));
+	}
+
+	@PostMapping("/evaluations/{id}/appraisal")
+	Object appraisal(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "appraisal", req, v -> evaluations.appraise(scope, id, v.get("level"), v.get("total"), v.get("reason")));
+	}
+
+	@PostMapping("/evaluations/{id}/decision")
+	Object decision(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "decision", req, v -> evaluations.decide(scope, id, new EvaluationManagement.DecisionInput(
+				v.get("level"), v.get("decisionRef"), v.get("decidedOn"), v.get("quotaException"))));
+	}
+
+	@PostMapping("/evaluations/{id}/complaint")
+	Object complaint(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "complaint", req, v -> evaluations.complain(scope, id, v.get("reason"), v.get("complaintRef")));
+	}
+
+	@PostMapping("/evaluations/{id}/remediation")
+	Object remediation(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		return change(scope, id, "remediation", req,
+				v -> evaluations.addRemediation(scope, id, v.get("shortcoming"), v.get("measure"), v.get("dueOn")));
+	}
+
+	@PostMapping("/evaluations/{id}/remediation/{rid}/close")
+	Object closeRemediation(Scope scope, @PathVariable long id, @PathVariable long rid, HttpServletRequest req) {
+		return change(scope, id, "remediation", req, v -> evaluations.closeRemediation(scope, rid, v.get("note")));
+	}
+
+	@PostMapping("/evaluations/{id}/education-vote")
+	Object educationVote(Scope scope, @PathVariable long id, @RequestParam long org, HttpServletRequest req) {
+		Map<String, String> v = params(req);
+		return attempt(() -> {
+			evaluations.recordEducationVote(scope, id, v.get("voters"), v.get("agree"), v.get("disagree"), v.get("votedOn"), v.get("note"));
+			return "/orgs/" + org + "/evaluations?done=vote#education";
+		}, () -> org(scope, org, null), v);
+	}
+
+	@GetMapping("/evaluations/{id}.pdf")
+	void print(Scope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+		var v = evaluations.view(scope, id);
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", "inline; filename=\"danh-gia-" + id + ".pdf\"");
+		pdf.write(v, response.getOutputStream());
+	}
+
+	// ------------------------------------------------------------------ the member's own
+
+	@GetMapping("/evaluations/mine")
+	ModelAndView mine(Scope scope) {
+		List<Evaluation> mine = evaluations.mine(scope);
+		Map<Long, Cycle> cycles = new HashMap<>();
+		mine.forEach(e -> cycles.computeIfAbsent(e.cycleId(), c -> evaluations.cycle(scope, c)));
+		return new ModelAndView("evaluations/mine").addObject("list", mine).addObject("cycles", cycles)
+			.addObject("today", VnText.today());
+	}
+}

@@ -1,0 +1,407 @@
+package vn.dangvu.evaluations;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.dangvu.organizations.DemoRegistry;
+import vn.dangvu.shared.Denied;
+import vn.dangvu.shared.InvalidInput;
+import vn.dangvu.shared.Role;
+import vn.dangvu.shared.Scope;
+import vn.dangvu.shared.VnText;
+import vn.dangvu.support.Fixtures;
+import vn.dangvu.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The four steps for members and organizations in the second demo commune: self-assessment with the score and
+ * the conditions checked, the cell's vote, appraisal with reasons, decision with its number, the quota, the
+ * order of steps, complaints, remediation carried across cycles, two years of KHTNV, and the kept counters.
+ */
+@IntegrationTest
+class EvaluationFlowTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoRegistry demo;
+
+	@Autowired
+	EvaluationManagement evaluations;
+
+	@Autowired
+	EvaluationRepository repo;
+
+	DemoRegistry.DemoIds ids;
+	Scope province;
+	Scope commune;
+	LocalDate today = VnText.today();
+
+	@BeforeEach
+	void setUp() {
+		ids = demo.ids().orElseThrow();
+		province = Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, ids.provinceId());
+		commune = Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, ids.otherCommuneId());
+	}
+
+	/** Cells of the second commune with their active, official members, largest first. */
+	List<Long> cells() {
+		return jdbc.sql("""
+				select o.id from organizations.organization o join organizations.member m on m.organization_id = o.id
+				where o.path <@ (select path from organizations.organization where id = :c) and o.level in ('CELL','GRASSROOTS_CELL')
+				  and m.status = 'ACTIVE' and m.standing = 'OFFICIAL'
+				group by o.id order by count(*) desc, o.id
+				""").param("c", ids.otherCommuneId()).query(Long.class).list();
+	}
+
+	List<Long> officials(long cell, int n) {
+		return jdbc.sql("""
+				select m.id from organizations.member m where m.organization_id = :o and m.status = 'ACTIVE' and m.standing = 'OFFICIAL'
+				  and not exists (select 1 from organizations.position p where p.member_id = m.id and p.ended_on is null)
+				order by m.id limit :n
+				""").param("o", cell).param("n", n).query(Long.class).list();
+	}
+
+	long adHoc(List<Long> members) {
+		long id = evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("AD_HOC",
+				String.valueOf(today.getYear()), null, "Đánh giá đột xuất (kiểm thử)", "Trước khi bổ nhiệm", "366-QĐ/TW",
+				VnText.date(today.plusDays(5)), VnText.date(today.plusDays(6)), null, VnText.date(today.plusDays(7)),
+				VnText.date(today.plusDays(8)), "WARN", "20", members));
+		evaluations.open(province, id);
+		return id;
+	}
+
+	Evaluation of(long cycle, long member) {
+		long id = jdbc.sql("select id from evaluations.evaluation where cycle_id = :c and member_id = :m").param("c", cycle)
+			.param("m", member).query(Long.class).single();
+		return repo.find(id, new EvaluationRepository.Who("{" + demo.pathOf(ids.centralId()) + "}", -1)).orElseThrow();
+	}
+
+	static Scope self(Evaluation e) {
+		return new Scope(-1, "test-member", e.memberId(), e.organizationId(), List.of());
+	}
+
+	Scope secretary(Evaluation e) {
+		return Fixtures.scope(jdbc, Role.CELL_SECRETARY, e.organizationId());
+	}
+
+	EvaluationManagement.SelfInput selfInput(Evaluation e, double share, String exceeded, Grade level) {
+		CriteriaSet set = repo.set(repo.cycleCriteria(e.cycleId()).get(e.group())).orElseThrow();
+		Map<String, String> scores = new HashMap<>();
+		for (Criterion c : set.criteria()) {
+			scores.put(c.code(), c.max().multiply(BigDecimal.valueOf(share)).setScale(0, RoundingMode.DOWN).toPlainString());
+		}
+		return new EvaluationManagement.SelfInput(scores, "100", "100", exceeded, level.name(), Map.of("strengths",
+				"Gương mẫu, tham gia đầy đủ sinh hoạt.", "shortcomings", "Có lúc chưa chủ động.", "remedies", "Chủ động hơn.",
+				"previous", "Đã khắc phục một phần."), null);
+	}
+
+	/** Takes a member to the decision step at {@code level}. */
+	void toDecision(Evaluation e, Grade level) {
+		double share = switch (level) {
+			case HTXSNV -> 0.95;
+			case HTTNV -> 0.8;
+			case HTNV -> 0.6;
+			case KHTNV -> 0.4;
+		};
+		evaluations.selfAssess(self(e), e.id(), selfInput(e, share, level == Grade.HTXSNV ? "40" : "10", level));
+		evaluations.recordOpinion(secretary(e), e.id(), new EvaluationManagement.OpinionInput(level.name(), "3", "3", "0", "0", null, null));
+		evaluations.appraise(commune, e.id(), level.name(), null, null);
+	}
+
+	String step(long id) {
+		return jdbc.sql("select step from evaluations.evaluation where id = :id").param("id", id).query(String.class).single();
+	}
+
+	@Test
+	void memberGoesThroughTheFourStepsWithEveryRuleChecked() {
+		long cell = cells().get(0);
+		long m = officials(cell, 1).get(0);
+		long cycle = adHoc(List.of(m));
+		Evaluation e = of(cycle, m);
+		assertThat(e.step()).isEqualTo(Step.SELF);
+		assertThat(e.group()).isIn(SubjectGroup.NON_SYSTEM, SubjectGroup.INDIVIDUAL);
+		// The criteria set in use is frozen: its content can no longer change.
+		long setId = repo.cycleCriteria(cycle).get(e.group());
+		assertThatThrownBy(() -> jdbc.sql("update evaluations.criteria_set set criteria = '[]' where id = :id").param("id", setId).update())
+			.hasMessageContaining("frozen");
+
+		// Step 1: a score over the criterion's maximum, a level that contradicts the score; nobody else may write it.
+		var over = selfInput(e, 0.8, "10", Grade.HTTNV);
+		Map<String, String> bad = new HashMap<>(over.scores());
+		bad.put("G1", "12");
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e), e.id(), new EvaluationManagement.SelfInput(bad, "100", "100", "10",
+				"HTTNV", over.texts(), null))).isInstanceOfSatisfying(InvalidInput.class, x -> assertThat(x.getMessage())
+					.contains("Điểm “Phẩm chất chính trị, tư tưởng”").contains("phải từ 0 đến 8"));
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.8, "10", Grade.HTXSNV)))
+			.isInstanceOfSatisfying(InvalidInput.class, x -> assertThat(x.getMessage()).contains("Mức tự xếp loại")
+				.contains("mức đúng là “Hoàn thành tốt nhiệm vụ”"));
+		// 95% of every maximum is over 90 points, but fewer than 30% of tasks exceeded caps the level at HTTNV.
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.95, "10", Grade.HTXSNV)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("Hoàn thành xuất sắc cần từ 30%");
+		assertThatThrownBy(() -> evaluations.selfAssess(secretary(e), e.id(), selfInput(e, 0.8, "10", Grade.HTTNV)))
+			.isInstanceOf(Denied.class);
+		assertThat(step(e.id())).isEqualTo("SELF");
+		assertThat(jdbc.sql("select scores is null from evaluations.evaluation where id = :id").param("id", e.id()).query(Boolean.class).single()).isTrue();
+		BigDecimal total = evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.95, "40", Grade.HTXSNV));
+		assertThat(total).isGreaterThanOrEqualTo(BigDecimal.valueOf(90));
+		assertThat(step(e.id())).isEqualTo("OPINION");
+
+		// Step 2: votes over those present, a proposal without a majority, more present than the cell has members.
+		Scope sec = secretary(e);
+		assertThatThrownBy(() -> evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTXSNV", "3", "3", "1", "0", null, null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số có mặt");
+		assertThatThrownBy(() -> evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTXSNV", "4", "2", "2", "0", null, null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("chưa quá một nửa");
+		assertThatThrownBy(() -> evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTXSNV", "100000", "100000", "0", "0", null, null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số đảng viên");
+		// The member may no longer change the self-assessment once the cell has spoken.
+		evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "2", "1", "0", null, "Chi bộ đề nghị Hoàn thành tốt."));
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.95, "40", Grade.HTXSNV)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("bước tự đánh giá đã qua");
+
+		// Step 3: the cell's secretary cannot appraise; a level different from the proposals needs a reason.
+		assertThatThrownBy(() -> evaluations.appraise(sec, e.id(), "HTTNV", null, null)).isInstanceOf(Denied.class);
+		assertThatThrownBy(() -> evaluations.appraise(commune, e.id(), "HTTNV", null, null))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("phải ghi lý do");
+		assertThatThrownBy(() -> evaluations.appraise(commune, e.id(), "HTTNV", "95", "Theo ý kiến chi bộ"))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("không khớp với 95 điểm");
+		evaluations.appraise(commune, e.id(), "HTTNV", null, "Theo ý kiến chi bộ");
+
+		// A discipline recorded with its reference forces KHTNV: HTTNV is now refused.
+		evaluations.recordConclusions(sec, e.id(), new EvaluationManagement.Conclusions(false, null, null, "15-QĐ/UBKT khiển trách", null, null, null));
+		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "125-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("bị kỷ luật trong năm (15-QĐ/UBKT khiển trách)");
+		evaluations.recordConclusions(sec, e.id(), new EvaluationManagement.Conclusions(false, null, null, null, null, null, null));
+		// A civil servant needs the state evaluation first; HTTNV as a civil servant caps the party level at HTTNV.
+		evaluations.recordConclusions(sec, e.id(), new EvaluationManagement.Conclusions(true, null, null, null, null, null, null));
+		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "125-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("đánh giá công chức trước");
+		evaluations.recordConclusions(sec, e.id(), new EvaluationManagement.Conclusions(true, "HTTNV", "QĐ 88/QĐ-UBND ngày 10/12", null, null, null, null));
+
+		// Step 4: the number-symbol is checked; the cell's secretary may not decide; the result locks.
+		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "125", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("số-ký hiệu");
+		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTXSNV", "125-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt mức cho phép");
+		assertThatThrownBy(() -> evaluations.decide(sec, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "125-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(Denied.class);
+		evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "125-QĐ/ĐU", VnText.date(today), null));
+		assertThat(step(e.id())).isEqualTo("DECIDED");
+		assertThatThrownBy(() -> jdbc.sql("update evaluations.evaluation set level = 'HTXSNV' where id = :id").param("id", e.id()).update())
+			.hasMessageContaining("locked");
+		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTNV", "126-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("khiếu nại");
+
+		// A complaint reopens it for re-appraisal; the first decision stays in the history.
+		evaluations.complain(commune, e.id(), "Đảng viên đề nghị xem xét lại mức xếp loại", "Đơn ngày 20/12");
+		assertThat(step(e.id())).isEqualTo("APPRAISAL");
+		assertThat(repo.history(e.id())).extracting(Evaluation.History::action)
+			.containsSubsequence("SELF_SUBMIT", "OPINION", "APPRAISAL", "DECISION", "COMPLAINT");
+		assertThat(repo.history(e.id()).stream().filter(h -> "COMPLAINT".equals(h.action())).findFirst().orElseThrow().details())
+			.contains("125-QĐ/ĐU");
+		evaluations.appraise(commune, e.id(), "HTTNV", null, "Giữ nguyên sau khi xem xét khiếu nại");
+		evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "130-QĐ/ĐU", VnText.date(today), null));
+		assertThat(evaluations.historyOf(province, m)).anySatisfy(x -> assertThat(x.level()).isEqualTo(Grade.HTTNV));
+		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+	}
+
+	@Test
+	void quotaCeilingRefusesAnExcellentOverTwentyPercentUnlessRecordedAsException() {
+		long cell = cells().get(0);
+		List<Long> people = officials(cell, 7);
+		assertThat(people).hasSize(7);
+		long cycle = adHoc(people);
+		for (int i = 0; i < 7; i++) {
+			toDecision(of(cycle, people.get(i)), i < 2 ? Grade.HTXSNV : Grade.HTTNV);
+		}
+		Evaluation first = of(cycle, people.get(0));
+		var q = evaluations.quota(commune, cycle, first.grassrootsId(), first.peerGroup());
+		assertThat(q.ceiling()).isEqualTo(1); // 20% of 5 HTTNV
+		assertThat(q.proposedOver()).isTrue();
+		evaluations.decide(commune, first.id(), new EvaluationManagement.DecisionInput("HTXSNV", "140-QĐ/ĐU", VnText.date(today), null));
+		Evaluation second = of(cycle, people.get(1));
+		assertThatThrownBy(() -> evaluations.decide(commune, second.id(), new EvaluationManagement.DecisionInput("HTXSNV", "140-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt trần: 2 người Hoàn thành xuất sắc, trần là 20% của 5");
+		assertThat(step(second.id())).isEqualTo("DECISION");
+		// Deciding an HTTNV member lower would shrink the base: refused as well.
+		Evaluation third = of(cycle, people.get(2));
+		evaluations.decide(commune, third.id(), new EvaluationManagement.DecisionInput("HTTNV", "140-QĐ/ĐU", VnText.date(today), null));
+		evaluations.decide(commune, second.id(), new EvaluationManagement.DecisionInput("HTXSNV", "140-QĐ/ĐU", VnText.date(today),
+				"Đơn vị có thành tích đột phá được cấp có thẩm quyền công nhận"));
+		assertThat(jdbc.sql("select quota_exception from evaluations.evaluation where id = :id").param("id", second.id())
+			.query(String.class).single()).contains("đột phá");
+		Evaluation fourth = of(cycle, people.get(3));
+		assertThatThrownBy(() -> evaluations.decide(commune, fourth.id(), new EvaluationManagement.DecisionInput("HTNV", "140-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt trần");
+		// The remaining HTTNV ones decided together under one decision.
+		var warnings = evaluations.decideAll(commune, cycle, first.grassrootsId(), "141-QĐ/ĐU", VnText.date(today), null);
+		assertThat(warnings).isNotNull();
+		assertThat(jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c and step = 'DECIDED'").param("c", cycle)
+			.query(Long.class).single()).isEqualTo(7);
+	}
+
+	@Test
+	void annualCycleListsEveryoneAndKeepsTheOrderOfStepsAndTheCounters() {
+		int year = today.getYear();
+		var bad = new EvaluationManagement.CycleInput("ANNUAL", String.valueOf(year), null, "Năm", null, "366-QĐ/TW",
+				VnText.date(today.plusDays(9)), VnText.date(today.plusDays(3)), VnText.date(LocalDate.of(year, 12, 20)),
+				VnText.date(today.plusDays(10)), VnText.date(today.plusDays(11)), "WARN", "20", List.of());
+		assertThatThrownBy(() -> evaluations.createCycle(province, ids.otherCommuneId(), bad)).isInstanceOfSatisfying(InvalidInput.class,
+				x -> assertThat(x.getMessage()).contains("Tên đợt").contains("Hạn chi bộ cho ý kiến: phải sau hạn tự đánh giá")
+					.contains("phải trước hoặc đúng ngày 15/12/" + year));
+		assertThatThrownBy(() -> evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("QUARTERLY",
+				String.valueOf(year), "4", "Quý IV", null, null, VnText.date(today.plusDays(1)), VnText.date(today.plusDays(2)), null,
+				VnText.date(today.plusDays(3)), VnText.date(today.plusDays(4)), null, null, List.of())))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("quý IV gộp vào đánh giá cả năm");
+		long before = jdbc.sql("select count(*) from evaluations.cycle").query(Long.class).single();
+		assertThat(before).isPositive();
+
+		long cycle = evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("ANNUAL",
+				String.valueOf(year), null, "Kiểm điểm năm (kiểm thử)", null, "366-QĐ/TW", VnText.date(today.plusDays(3)),
+				VnText.date(today.plusDays(4)), VnText.date(LocalDate.of(year, 12, 15).isAfter(today.plusDays(4)) ? LocalDate.of(year, 12, 15) : today.plusDays(4)),
+				VnText.date(today.plusDays(10)), VnText.date(today.plusDays(20)), "REFUSE", "20", List.of()));
+		assertThatThrownBy(() -> evaluations.open(Fixtures.scope(jdbc, Role.COMMITTEE_MEMBER, ids.otherCommuneId()), cycle))
+			.isInstanceOf(Denied.class);
+		int n = evaluations.open(province, cycle);
+		long members = jdbc.sql("""
+				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :c)
+				  and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("c", ids.otherCommuneId()).query(Long.class).single();
+		long notClassified = jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c and step = 'NOT_CLASSIFIED'")
+			.param("c", cycle).query(Long.class).single();
+		long exemptOrSuspended = jdbc.sql("""
+				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :c) and m.status in ('EXEMPT','SUSPENDED')
+				""").param("c", ids.otherCommuneId()).query(Long.class).single();
+		assertThat(notClassified).isEqualTo(exemptOrSuspended);
+		assertThat(jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c and subject_kind = 'MEMBER'")
+			.param("c", cycle).query(Long.class).single()).isEqualTo(members);
+		assertThat(n).isGreaterThan((int) members);
+		// A second annual cycle of the same year over the same people is refused.
+		long again = evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("ANNUAL",
+				String.valueOf(year), null, "Lần hai", null, null, VnText.date(today.plusDays(3)), VnText.date(today.plusDays(4)),
+				VnText.date(today.plusDays(4)), VnText.date(today.plusDays(10)), VnText.date(today.plusDays(20)), null, null, List.of()));
+		assertThatThrownBy(() -> evaluations.open(province, again)).isInstanceOf(InvalidInput.class).hasMessageContaining("mỗi người chỉ xếp loại một lần");
+
+		// Counters: the commune's counts equal a recount, and follow each step.
+		var counts = evaluations.counts(province, ids.otherCommuneId(), String.valueOf(year));
+		assertThat(counts.n("MEMBER", "SELF") + counts.n("MEMBER", "NOT_CLASSIFIED")).isGreaterThanOrEqualTo(members);
+		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+		repo.fold();
+		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+
+		// Order (REFUSE): a member's decision waits for the cell's; the commune's for its cells'.
+		long cell = cells().get(0);
+		long m = officials(cell, 1).get(0);
+		Evaluation e = of(cycle, m);
+		toDecision(e, Grade.HTTNV);
+		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "150-QĐ/ĐU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("tập thể trước, cá nhân sau");
+		Scope sec = secretary(e);
+		for (Evaluation cellEval : repo.ofOrganizations(cycle, List.of(cell))) {
+			evaluations.selfAssess(sec, cellEval.id(), selfInput(cellEval, 0.8, "10", Grade.HTTNV));
+			evaluations.recordOpinion(sec, cellEval.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "3", "0", "0", null, null));
+			// The level above the cell is the commune: its staff appraise and decide the cell; the cell's own secretary cannot.
+			assertThatThrownBy(() -> evaluations.appraise(sec, cellEval.id(), "HTTNV", null, null)).isInstanceOf(Denied.class);
+			evaluations.appraise(commune, cellEval.id(), "HTTNV", null, null);
+			evaluations.decide(commune, cellEval.id(), new EvaluationManagement.DecisionInput("HTTNV", "149-QĐ/ĐU", VnText.date(today), null));
+		}
+		evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "150-QĐ/ĐU", VnText.date(today), null));
+		Evaluation communeEval = repo.ofOrganizations(cycle, List.of(ids.otherCommuneId())).stream()
+			.filter(x -> "ORGANIZATION".equals(x.subjectKind())).findFirst().orElseThrow();
+		evaluations.selfAssess(commune, communeEval.id(), selfInput(communeEval, 0.8, "10", Grade.HTTNV));
+		evaluations.recordOpinion(commune, communeEval.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "3", "0", "0", null, null));
+		assertThatThrownBy(() -> evaluations.appraise(commune, communeEval.id(), "HTTNV", null, null)).isInstanceOf(Denied.class);
+		evaluations.appraise(province, communeEval.id(), "HTTNV", null, null);
+		assertThatThrownBy(() -> evaluations.decide(province, communeEval.id(), new EvaluationManagement.DecisionInput("HTTNV", "20-QĐ/TU", VnText.date(today), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("chưa được quyết định xếp loại (cấp dưới trước");
+
+		var after = evaluations.counts(province, ids.otherCommuneId(), String.valueOf(year));
+		assertThat(after.n("MEMBER", "HTTNV")).isEqualTo(counts.n("MEMBER", "HTTNV") + 1);
+		assertThat(after.n("ORGANIZATION", "HTTNV")).isEqualTo(counts.n("ORGANIZATION", "HTTNV") + 1);
+		var rollUp = evaluations.rollUp(province, ids.otherCommuneId(), String.valueOf(year));
+		assertThat(rollUp.children().stream().mapToLong(c -> c.total("MEMBER")).sum()).isEqualTo(rollUp.total().total("MEMBER"));
+		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+	}
+
+	@Test
+	void remediationCarriesOverAndHoldsBackExcellentThenTwoYearsOfKhtnvComeToTheCell() {
+		long cell = cells().get(1);
+		long m = officials(cell, 1).get(0);
+		// Two earlier years entered late (the current year belongs to the other tests): the first decided KHTNV,
+		// with a shortcoming to remedy.
+		int year = today.getYear() - 1;
+		long last = annual(cell, year - 1);
+		Evaluation e1 = of(last, m);
+		toDecision(e1, Grade.KHTNV);
+		long item = evaluations.addRemediation(secretary(e1), e1.id(), "Chưa tham gia đầy đủ sinh hoạt", "Dự đủ các buổi sinh hoạt",
+				VnText.date(today.plusDays(60)));
+		evaluations.decide(commune, e1.id(), new EvaluationManagement.DecisionInput("KHTNV", "90-QĐ/ĐU", VnText.date(today), null));
+
+		// This year: the open item is shown and holds back HTXSNV; the self-review must say what became of it.
+		long now = annual(cell, year);
+		Evaluation e2 = of(now, m);
+		var view = evaluations.view(self(e2), e2.id());
+		assertThat(view.openFromBefore()).isGreaterThanOrEqualTo(1);
+		assertThat(view.remediation()).anySatisfy(r -> assertThat(r.id()).isEqualTo(item));
+		var excellent = selfInput(e2, 0.95, "40", Grade.HTXSNV);
+		Map<String, String> noWord = new HashMap<>(excellent.texts());
+		noWord.remove("previous");
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e2), e2.id(), new EvaluationManagement.SelfInput(excellent.scores(),
+				"100", "100", "40", "HTXSNV", noWord, null))).isInstanceOfSatisfying(InvalidInput.class,
+				x -> assertThat(x.getMessage()).contains("Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra: chưa viết"));
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e2), e2.id(), excellent)).isInstanceOfSatisfying(InvalidInput.class,
+				x -> assertThat(x.getMessage()).contains("chưa khắc phục xong: không xếp Hoàn thành xuất sắc"));
+		// A member cannot close their own item; the cell's secretary can.
+		assertThatThrownBy(() -> evaluations.closeRemediation(self(e2), item, "Đã dự đủ")).isInstanceOf(Denied.class);
+		toDecision(e2, Grade.KHTNV);
+		evaluations.decide(commune, e2.id(), new EvaluationManagement.DecisionInput("KHTNV", "91-QĐ/ĐU", VnText.date(today), null));
+
+		// Two years of KHTNV: shown to the cell with both decisions; the secret ballot is recorded, nothing automatic.
+		Scope sec = secretary(e2);
+		var cases = evaluations.educationCases(sec, cell, year);
+		assertThat(cases).anySatisfy(c -> {
+			assertThat(c.thisYear().id()).isEqualTo(e2.id());
+			assertThat(c.lastYear().decisionRef()).isEqualTo("90-QĐ/ĐU");
+			assertThat(c.vote()).isNull();
+		});
+		assertThat(jdbc.sql("select status from organizations.member where id = :m").param("m", m).query(String.class).single()).isEqualTo("ACTIVE");
+		long official = jdbc.sql("select count(*) from organizations.member where organization_id = :o and status = 'ACTIVE' and standing = 'OFFICIAL'")
+			.param("o", cell).query(Long.class).single();
+		assertThatThrownBy(() -> evaluations.recordEducationVote(sec, e2.id(), String.valueOf(official + 1), "1", "0", VnText.date(today), null))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số đảng viên chính thức");
+		assertThatThrownBy(() -> evaluations.recordEducationVote(sec, e2.id(), "3", "3", "1", VnText.date(today), null))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số người bỏ phiếu");
+		long agree = (official * 2 + 2) / 3;
+		boolean placed = evaluations.recordEducationVote(sec, e2.id(), String.valueOf(official), String.valueOf(agree),
+				String.valueOf(official - agree), VnText.date(today), null);
+		assertThat(placed).isEqualTo(agree * 3 >= official * 2);
+		assertThatThrownBy(() -> evaluations.recordEducationVote(sec, e2.id(), "1", "1", "0", VnText.date(today), null))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("đã ghi");
+
+		evaluations.closeRemediation(sec, item, "Đã dự đủ 6 buổi sinh hoạt liên tiếp");
+		assertThat(repo.openFromBefore(of(now, m))).isZero();
+	}
+
+	long annual(long cell, int year) {
+		long id = evaluations.createCycle(province, cell, new EvaluationManagement.CycleInput("ANNUAL", String.valueOf(year), null,
+				"Kiểm điểm năm " + year + " (nhập bổ sung)", null, "366-QĐ/TW", VnText.date(today.plusDays(2)),
+				VnText.date(today.plusDays(3)), VnText.date(LocalDate.of(year, 12, 15)), VnText.date(today.plusDays(4)),
+				VnText.date(today.plusDays(5)), "WARN", "20", List.of()));
+		evaluations.open(province, id);
+		return id;
+	}
+}
