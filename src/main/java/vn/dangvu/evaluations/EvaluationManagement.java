@@ -875,7 +875,7 @@ public class EvaluationManagement {
 	// ================================================================== step 4: decision, quota, order
 
 	/** The HTXSNV quota of one grassroots organization and peer group, live. */
-	public record Quota(long grassrootsId, String peerGroup, int percent, Map<Grade, Integer> decided,
+	public record Quota(long grassrootsId, String grassrootsName, String peerGroup, int percent, Map<Grade, Integer> decided,
 			Map<Grade, Integer> current, String reference) {
 
 		/** The ceiling on HTXSNV: the percent of HTTNV (decided or currently proposed), rounded down. */
@@ -901,15 +901,18 @@ public class EvaluationManagement {
 		return quota(c, grassrootsId, peerGroup, -1);
 	}
 
-	public List<String> peerGroups(Scope scope, long cycleId, long grassrootsId) {
-		cycle(scope, cycleId);
-		organizations.get(scope, grassrootsId);
-		return repo.peerGroups(cycleId, grassrootsId);
+	/** The live quota of every grassroots organization and peer group of the cycle in the organization's subtree. */
+	public List<Quota> quotas(Scope scope, long cycleId, long orgId) {
+		Cycle c = cycle(scope, cycleId);
+		OrganizationSummary org = readable(scope, orgId);
+		return repo.quotaGroups(cycleId, org.path(), EvaluationRepository.Who.of(scope)).stream()
+			.map(g -> quota(c, g.getKey(), g.getValue(), -1)).toList();
 	}
 
 	private Quota quota(Cycle c, long grassrootsId, String peerGroup, long exceptId) {
 		var counts = repo.quotaCounts(c.id(), grassrootsId, peerGroup, exceptId);
-		return new Quota(grassrootsId, peerGroup, c.quotaPercent(), counts.decided(), counts.current(), c.quotaRef());
+		String name = organizations.find(grassrootsId).map(OrganizationSummary::name).orElse(String.valueOf(grassrootsId));
+		return new Quota(grassrootsId, name, peerGroup, c.quotaPercent(), counts.decided(), counts.current(), c.quotaRef());
 	}
 
 	public record DecisionInput(@Nullable String level, @Nullable String decisionRef, @Nullable String decidedOn,

@@ -438,11 +438,12 @@ class EvaluationRepository {
 		return new QuotaCounts(decided, current);
 	}
 
-	List<String> peerGroups(long cycleId, long grassrootsId) {
-		return jdbc.sql("""
-				select distinct peer_group from evaluations.evaluation
-				where cycle_id = :c and grassroots_id = :g and subject_kind = 'MEMBER' order by 1
-				""").param("c", cycleId).param("g", grassrootsId).query(String.class).list();
+	/** The (grassroots organization, peer group) pairs of the cycle's members in the subtree. */
+	List<Map.Entry<Long, String>> quotaGroups(long cycleId, String path, Who who) {
+		return jdbc.sql("select distinct e.grassroots_id, e.peer_group from evaluations.evaluation e where e.cycle_id = :c"
+				+ " and e.subject_kind = 'MEMBER' and e.step <> 'NOT_CLASSIFIED' and e.org_path <@ cast(:path as ltree) and" + VISIBLE
+				+ " order by 1, 2 limit 100").param("c", cycleId).param("path", path).param("read", who.read()).param("self", who.self())
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
 	}
 
 	// ------------------------------------------------------------------ remediation

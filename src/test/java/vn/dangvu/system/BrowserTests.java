@@ -347,4 +347,60 @@ class BrowserTests {
 		checkAccessibility("review session as secretary");
 		assertThat(page.textContent("main")).contains("Chưa tích cực");
 	}
+
+	@Test
+	void memberSelfAssessesOnAPhoneAndTheCommitteeSeesTheCycle() {
+		var ids = demo.ids().orElseThrow();
+		long cycle = jdbc.sql("select id from evaluations.cycle where organization_id = :c and kind = 'ANNUAL' order by id limit 1")
+			.param("c", ids.communeId()).query(Long.class).single();
+		long mine = jdbc.sql("select id from evaluations.evaluation where cycle_id = :c and member_id = :m").param("c", cycle)
+			.param("m", ids.memberId()).query(Long.class).single();
+		signIn("dangvien");
+		page.navigate(url("/evaluations/mine"));
+		checkAccessibility("my reviews");
+		page.click("a[href='/evaluations/" + mine + "']");
+		page.waitForSelector("#self");
+		checkAccessibility("self-assessment form");
+		// Every criterion at 80% of its maximum, rounded down: a total in the HTTNV band.
+		for (var input : page.locator("input[name^='score.']").all()) {
+			String max = input.locator("xpath=ancestor::tr/td[1]").textContent().trim();
+			input.fill(String.valueOf((int) (Double.parseDouble(max) * 0.8)));
+		}
+		page.fill("#f-tasksDone", "100");
+		page.fill("#f-tasksOnTime", "100");
+		page.fill("#f-tasksExceeded", "10");
+		page.fill("#t-strengths", "Tham gia đầy đủ sinh hoạt chi bộ, gương mẫu ở khu dân cư.");
+		page.fill("#t-shortcomings", "Còn ngại phát biểu trong sinh hoạt.");
+		page.fill("#t-remedies", "Chủ động góp ý, phát biểu tại các buổi sinh hoạt.");
+		page.fill("#t-previous", "Không có hạn chế tồn đọng.");
+		// First the wrong level: the page says what the right one is and keeps what was typed.
+		page.selectOption("#f-level", "HTXSNV");
+		page.click("form[action$='/self'] button[type=submit]");
+		page.waitForSelector("#problems");
+		assertThat(page.textContent("#problems")).contains("Mức tự xếp loại").contains("Hoàn thành tốt nhiệm vụ");
+		assertThat(page.inputValue("#t-remedies")).contains("Chủ động góp ý");
+		checkAccessibility("self-assessment refused");
+		page.selectOption("#f-level", "HTTNV");
+		page.click("form[action$='/self'] button[type=submit]");
+		page.waitForURL("**done=self**");
+		assertThat(jdbc.sql("select self_level from evaluations.evaluation where id = :id").param("id", mine).query(String.class).single())
+			.isEqualTo("HTTNV");
+
+		context.clearCookies();
+		signIn("bithu");
+		page.navigate(url("/evaluation-cycles/" + cycle + "?org=" + ids.cellId()));
+		checkAccessibility("cycle as cell secretary");
+		page.navigate(url("/evaluations/" + mine));
+		checkAccessibility("evaluation as cell secretary");
+		assertThat(page.locator("form[action$='/opinion']").count()).isEqualTo(1);
+
+		context.clearCookies();
+		signIn("canbo.xa");
+		page.navigate(url("/orgs/" + ids.communeId() + "/evaluations"));
+		checkAccessibility("commune results");
+		assertThat(page.locator("form[action$='/evaluation-cycles']").count()).isEqualTo(1);
+		page.navigate(url("/evaluation-cycles/" + cycle + "?org=" + ids.communeId()));
+		checkAccessibility("cycle as commune staff");
+		assertThat(page.locator("#quota").count()).isEqualTo(1);
+	}
 }

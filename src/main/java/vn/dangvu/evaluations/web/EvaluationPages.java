@@ -168,9 +168,8 @@ class EvaluationPages {
 		OrganizationSummary o = orgs.get(scope, orgId);
 		var list = evaluations.list(scope, id, orgId, kind, step, q, page, PAGE);
 		boolean grassroots = Level.COMMUNE == o.level() || Level.GRASSROOTS == o.level() || Level.GRASSROOTS_CELL == o.level();
-		List<EvaluationManagement.Quota> quotas = grassroots && c.open()
-				? evaluations.peerGroups(scope, id, orgId).stream().map(pg -> evaluations.quota(scope, id, orgId, pg)).toList()
-				: List.of();
+		List<EvaluationManagement.Quota> quotas = c.open() && scope.covers(Capability.READ_MEMBERS, o.path())
+				? evaluations.quotas(scope, id, orgId) : List.of();
 		Map<String, String> values = new HashMap<>();
 		values.put("selfUntil", VnText.date(c.selfUntil()));
 		values.put("opinionUntil", VnText.date(c.opinionUntil()));
