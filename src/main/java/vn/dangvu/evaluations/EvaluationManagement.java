@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -357,6 +358,112 @@ public class EvaluationManagement {
 		audit(scope, "EVALUATION_CYCLE_CLOSE", "cycle", id, c.orgPath(), "Kết thúc đợt đánh giá: " + c.title(), null);
 	}
 
+	// ================================================================== criteria sets
+
+	/** The sets that apply at the organization (its own, its province's, the country's), newest version first. */
+	public List<CriteriaSet> criteriaSets(Scope scope, long orgId) {
+		return repo.setsFor(readable(scope, orgId).path());
+	}
+
+	/**
+	 * Saves a new version of the organization's criteria set for a subject group, from lines
+	 * "code;group;label;max;guidance" (group GENERAL/CHUNG or RESULTS/KET QUA). The general criteria must total 30
+	 * points and the task results 70 (366-QĐ/TW). Cycles already open keep the version they froze.
+	 */
+	@Transactional
+	public long saveCriteriaSet(Scope scope, long orgId, @Nullable String group, @Nullable String name, @Nullable String lines) {
+		OrganizationSummary org = readable(scope, orgId);
+		if (!scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path())) {
+			throw new Denied("Chỉ cán bộ tổ chức của cấp ủy ban hành được bộ tiêu chí");
+		}
+		List<Problem> problems = new ArrayList<>();
+		SubjectGroup g = null;
+		try {
+			g = SubjectGroup.valueOf(group == null ? "" : group);
+		}
+		catch (IllegalArgumentException e) {
+			problems.add(new Problem("Nhóm đối tượng", "chưa chọn"));
+		}
+		String n = text(name, "Tên bộ tiêu chí", 4, 300, problems, true);
+		List<Criterion> criteria = new ArrayList<>();
+		try (var parser = CSVFormat.DEFAULT.builder().setDelimiter(';').setTrim(true)
+			.setIgnoreEmptyLines(true).get().parse(new java.io.StringReader(lines == null ? "" : lines))) {
+			java.util.Set<String> codes = new java.util.HashSet<>();
+			for (var r : parser) {
+				String where = "Dòng " + r.getRecordNumber();
+				if (r.size() < 4) {
+					problems.add(new Problem(where, "cần đủ: mã; nhóm; tên tiêu chí; điểm tối đa[; hướng dẫn]"));
+					continue;
+				}
+				String code = r.get(0);
+				String grp = VnText.fold(r.get(1)).toUpperCase().replace(" ", "");
+				grp = switch (grp) {
+					case "GENERAL", "CHUNG" -> "GENERAL";
+					case "RESULTS", "KETQUA" -> "RESULTS";
+					default -> null;
+				};
+				if (!code.matches("[A-Za-z0-9._-]{1,10}") || !codes.add(code)) {
+					problems.add(new Problem(where, "mã “" + code + "” không hợp lệ hoặc bị trùng (chữ, số, tối đa 10 ký tự)"));
+				}
+				if (grp == null) {
+					problems.add(new Problem(where, "nhóm “" + r.get(1) + "” phải là CHUNG hoặc KẾT QUẢ"));
+				}
+				if (r.get(2).length() < 3 || r.get(2).length() > 300) {
+					problems.add(new Problem(where, "tên tiêu chí phải dài từ 3 đến 300 ký tự"));
+				}
+				BigDecimal max = null;
+				try {
+					max = new BigDecimal(r.get(3).replace(',', '.'));
+					if (max.signum() <= 0 || max.compareTo(BigDecimal.valueOf(70)) > 0) {
+						problems.add(new Problem(where, "điểm tối đa phải lớn hơn 0 và không quá 70"));
+					}
+				}
+				catch (NumberFormatException e) {
+					problems.add(new Problem(where, "điểm tối đa “" + r.get(3) + "” không phải một số"));
+				}
+				String guidance = r.size() > 4 && !r.get(4).isBlank() ? r.get(4) : null;
+				if (grp != null && max != null) {
+					criteria.add(new Criterion(code, grp, r.get(2), max, guidance));
+				}
+			}
+		}
+		catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
+			problems.add(new Problem("Các tiêu chí", "không đọc được: " + e.getMessage()));
+		}
+		if (problems.isEmpty()) {
+			CriteriaSet probe = new CriteriaSet(0, null, g, 0, "", criteria, null);
+			if (probe.total("GENERAL").compareTo(BigDecimal.valueOf(30)) != 0) {
+				problems.add(new Problem("Các tiêu chí", "nhóm tiêu chí chung phải cộng đủ 30 điểm (đang là "
+						+ probe.total("GENERAL").stripTrailingZeros().toPlainString() + ")"));
+			}
+			if (probe.total("RESULTS").compareTo(BigDecimal.valueOf(70)) != 0) {
+				problems.add(new Problem("Các tiêu chí", "nhóm kết quả thực hiện nhiệm vụ phải cộng đủ 70 điểm (đang là "
+						+ probe.total("RESULTS").stripTrailingZeros().toPlainString() + ")"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		long id = repo.insertSet(org.path(), g, n, criteria, scope.username());
+		audit(scope, "EVALUATION_CRITERIA_SET", "criteria_set", id, org.path(), "Bộ tiêu chí mới cho " + g.vi() + ": " + n,
+				Map.of("criteria", criteria.size()));
+		return id;
+	}
+
+	/** A set's lines in the form {@link #saveCriteriaSet} reads, to start a new version from. */
+	public static String lines(CriteriaSet set) {
+		StringBuilder b = new StringBuilder();
+		for (Criterion c : set.criteria()) {
+			b.append(c.code()).append(';').append("GENERAL".equals(c.group()) ? "CHUNG" : "KẾT QUẢ").append(';')
+				.append(c.label().replace(";", ",")).append(';').append(c.max().stripTrailingZeros().toPlainString());
+			if (c.guidance() != null) {
+				b.append(';').append(c.guidance().replace(";", ","));
+			}
+			b.append('\n');
+		}
+		return b.toString();
+	}
+
 	// ================================================================== reading
 
 	/** Subjects of a cycle in the organization's subtree, filtered by kind, step and name (diacritics ignored). */
@@ -434,10 +541,10 @@ public class EvaluationManagement {
 				e.civilServant(), e.stateLevel(), openFromBefore);
 	}
 
-	private int openFromBefore(Scope scope, Evaluation e, Cycle c) {
+	private int openFromBefore(Scope scope, Evaluation e) {
 		int n = repo.openFromBefore(e);
 		if (e.memberId() != null) {
-			n += meetings.evidence(scope, e.memberId(), c.year()).openRemediation().size();
+			n += meetings.openShortcomings(scope, e.memberId());
 		}
 		return n;
 	}
@@ -560,7 +667,7 @@ public class EvaluationManagement {
 			problems.add(new Problem("Tỷ lệ nhiệm vụ đúng hạn (%)", "không thể lớn hơn tỷ lệ hoàn thành"));
 		}
 		Map<String, String> texts = new LinkedHashMap<>();
-		int before = openFromBefore(scope, e, c);
+		int before = openFromBefore(scope, e);
 		for (String f : TEXT_FIELDS) {
 			String v = in.texts().getOrDefault(f, "").trim();
 			boolean required = !"previous".equals(f) || before > 0;
@@ -750,7 +857,7 @@ public class EvaluationManagement {
 			}
 		}
 		if (level != null) {
-			var ceiling = ceiling(e, openFromBefore(scope, e, c));
+			var ceiling = ceiling(e, openFromBefore(scope, e));
 			if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
 				problems.add(new Problem("Mức chi bộ đề xuất", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
 			}
@@ -839,7 +946,7 @@ public class EvaluationManagement {
 			problems.add(new Problem("Lý do", "mức thẩm định khác mức tự đánh giá hoặc chi bộ đề xuất: phải ghi lý do"));
 		}
 		if (g != null) {
-			var ceiling = ceiling(e, openFromBefore(scope, e, c));
+			var ceiling = ceiling(e, openFromBefore(scope, e));
 			if (ceiling.forced() && g != Grade.KHTNV || g.above(ceiling.max())) {
 				problems.add(new Problem("Mức đề xuất sau thẩm định", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
 			}
@@ -975,7 +1082,7 @@ public class EvaluationManagement {
 					+ VnText.date(c.stateUntil()) + ") rồi mới xếp loại đảng viên"));
 		}
 		if (level != null) {
-			var ceiling = ceiling(e, openFromBefore(scope, e, c));
+			var ceiling = ceiling(e, openFromBefore(scope, e));
 			if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
 				problems.add(new Problem("Mức xếp loại", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
 			}

@@ -66,6 +66,10 @@ class EvaluationRepository {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
+	/** Regulations, frozen criteria sets and the sets a cycle froze never change: read once. */
+	private final Map<String, List<Classification.Band>> bands = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, CriteriaSet> frozenSets = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, Map<SubjectGroup, Long>> cycleSets = new java.util.concurrent.ConcurrentHashMap<>();
 
 	EvaluationRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
@@ -75,6 +79,10 @@ class EvaluationRepository {
 	// ------------------------------------------------------------------ regulations and criteria
 
 	List<Classification.Band> bands(String regulation) {
+		return bands.computeIfAbsent(regulation, this::readBands);
+	}
+
+	private List<Classification.Band> readBands(String regulation) {
 		String json = jdbc.sql("select bands::text from evaluations.regulation where code = :c").param("c", regulation)
 			.query(String.class).single();
 		List<Map<String, Object>> raw = JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() {
@@ -97,6 +105,16 @@ class EvaluationRepository {
 	}
 
 	Optional<CriteriaSet> set(long id) {
+		CriteriaSet cached = frozenSets.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<CriteriaSet> set = readSet(id);
+		set.filter(CriteriaSet::frozen).ifPresent(x -> frozenSets.put(id, x));
+		return set;
+	}
+
+	private Optional<CriteriaSet> readSet(long id) {
 		return jdbc.sql("select id, org_path::text, subject_group, version, name, criteria::text, frozen_at from evaluations.criteria_set where id = :id")
 			.param("id", id).query(this::mapSet).optional();
 	}
@@ -208,7 +226,20 @@ class EvaluationRepository {
 			.param("g", group.name()).param("s", setId).update();
 	}
 
+	/** The sets a cycle uses; cached once the cycle has them all (they are linked when it opens, never changed). */
 	Map<SubjectGroup, Long> cycleCriteria(long cycleId) {
+		Map<SubjectGroup, Long> cached = cycleSets.get(cycleId);
+		if (cached != null) {
+			return cached;
+		}
+		Map<SubjectGroup, Long> out = readCycleCriteria(cycleId);
+		if (out.size() == SubjectGroup.values().length) {
+			cycleSets.put(cycleId, Map.copyOf(out));
+		}
+		return out;
+	}
+
+	private Map<SubjectGroup, Long> readCycleCriteria(long cycleId) {
 		Map<SubjectGroup, Long> out = new LinkedHashMap<>();
 		jdbc.sql("select subject_group, criteria_set_id from evaluations.cycle_criteria where cycle_id = :c").param("c", cycleId)
 			.query(rs -> {
@@ -510,7 +541,7 @@ class EvaluationRepository {
 				select e.id, p.id, e.member_id from evaluations.evaluation e
 				join evaluations.evaluation p on p.member_id = e.member_id and p.period = cast(:prev as text) and p.level = 'KHTNV'
 				where e.period = cast(:year as text) and e.level = 'KHTNV' and e.org_path <@ cast(:path as ltree) and""" + VISIBLE + """
-				order by e.given_name collate "vi-x-icu", e.id
+				order by e.given_name collate "vi-x-icu", e.id limit 500
 				""").param("year", String.valueOf(year)).param("prev", String.valueOf(year - 1)).param("path", path)
 			.param("read", who.read()).param("self", who.self())
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).list();

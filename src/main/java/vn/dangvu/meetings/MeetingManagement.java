@@ -184,6 +184,11 @@ public class MeetingManagement {
 		return repo.evidence(memberId, year, MeetingRepository.Who.of(scope));
 	}
 
+	/** How many shortcomings pointed out at review sessions the member still has open (self, or within the read scope). */
+	public int openShortcomings(Scope scope, long memberId) {
+		return repo.openShortcomings(memberId, MeetingRepository.Who.of(scope));
+	}
+
 	/** A material's file, if the user may see its meeting: {@code meta} gets name and type, then {@code out} the bytes. */
 	public void material(Scope scope, long materialId, java.util.function.Consumer<byte[]> out,
 			java.util.function.BiConsumer<String, String> meta) {

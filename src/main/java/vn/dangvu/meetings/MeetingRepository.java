@@ -730,4 +730,11 @@ class MeetingRepository {
 					rs.getString(4), rs.getObject(5, LocalDate.class))).list();
 		return new MemberEvidence(year, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], open);
 	}
+
+	int openShortcomings(long memberId, Who who) {
+		return jdbc.sql("""
+				select count(*) from meetings.remediation r where r.member_id = :m and r.status = 'OPEN'
+				  and (:self or r.org_path <@ any(cast(:read as ltree[])))
+				""").param("m", memberId).param("self", who.self() == memberId).param("read", who.read()).query(Integer.class).single();
+	}
 }

@@ -396,6 +396,54 @@ class EvaluationFlowTests {
 		assertThat(repo.openFromBefore(of(now, m))).isZero();
 	}
 
+	@Test
+	void aUnitIssuesItsOwnCriteriaSetWithinTheHundredPointFrame() {
+		long cell = cells().get(2);
+		long setsBefore = jdbc.sql("select count(*) from evaluations.criteria_set").query(Long.class).single();
+		assertThatThrownBy(() -> evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ", """
+				G1;CHUNG;Chính trị tư tưởng;10
+				G2;CHUNG;Đạo đức lối sống;19
+				G2;KẾT QUẢ;Nhiệm vụ được giao;mười
+				R1;KHAC;Sinh hoạt;10
+				R2;KẾT QUẢ;Phong trào nơi cư trú;60
+				""")).isInstanceOfSatisfying(InvalidInput.class, x -> assertThat(x.getMessage())
+					.contains("Dòng 3: mã “G2” không hợp lệ hoặc bị trùng").contains("điểm tối đa “mười” không phải một số")
+					.contains("Dòng 4: nhóm “KHAC” phải là CHUNG hoặc KẾT QUẢ"));
+		assertThatThrownBy(() -> evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ", """
+				G1;CHUNG;Chính trị tư tưởng;10
+				G2;CHUNG;Đạo đức lối sống;19
+				R1;KẾT QUẢ;Nhiệm vụ được giao;70
+				""")).isInstanceOf(InvalidInput.class).hasMessageContaining("phải cộng đủ 30 điểm (đang là 29)");
+		assertThatThrownBy(() -> evaluations.saveCriteriaSet(secretary(of(adHoc(officials(cell, 1)), officials(cell, 1).get(0))), cell,
+				"NON_SYSTEM", "Bộ", "G1;CHUNG;A;30\nR1;KẾT QUẢ;B;70")).isInstanceOf(Denied.class);
+		assertThat(jdbc.sql("select count(*) from evaluations.criteria_set").query(Long.class).single()).isEqualTo(setsBefore);
+
+		long open = adHoc(officials(cell, 1));
+		long frozen = repo.cycleCriteria(open).get(SubjectGroup.NON_SYSTEM);
+		long id = evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ (kiểm thử)", """
+				G1;CHUNG;Chính trị tư tưởng;10;Chấp hành nghị quyết
+				G2;CHUNG;Đạo đức, lối sống;20
+				R1;KẾT QUẢ;Nhiệm vụ chi bộ giao;40,5
+				R2;KẾT QUẢ;Phong trào nơi cư trú;29,5
+				""");
+		CriteriaSet saved = repo.set(id).orElseThrow();
+		assertThat(saved.version()).isEqualTo(1);
+		assertThat(saved.total("RESULTS")).isEqualByComparingTo("70");
+		assertThat(saved.criteria().get(0).guidance()).isEqualTo("Chấp hành nghị quyết");
+		// The cycle already open keeps its frozen version; a cycle opened now takes the unit's set and freezes it.
+		assertThat(repo.cycleCriteria(open).get(SubjectGroup.NON_SYSTEM)).isEqualTo(frozen);
+		long next = evaluations.createCycle(province, cell, new EvaluationManagement.CycleInput("AD_HOC", String.valueOf(today.getYear()),
+				null, "Đánh giá đột xuất theo bộ của chi bộ", "Trước khi điều động", null, VnText.date(today.plusDays(5)),
+				VnText.date(today.plusDays(6)), null, VnText.date(today.plusDays(7)), VnText.date(today.plusDays(8)), null, null,
+				officials(cell, 1)));
+		evaluations.open(province, next);
+		assertThat(repo.cycleCriteria(next).get(SubjectGroup.NON_SYSTEM)).isEqualTo(id);
+		assertThat(repo.set(id).orElseThrow().frozen()).isTrue();
+		assertThat(EvaluationManagement.lines(saved)).contains("R1;KẾT QUẢ;Nhiệm vụ chi bộ giao;40.5");
+		long v2 = evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ, bản 2", EvaluationManagement.lines(saved));
+		assertThat(repo.set(v2).orElseThrow().version()).isEqualTo(2);
+	}
+
 	long annual(long cell, int year) {
 		long id = evaluations.createCycle(province, cell, new EvaluationManagement.CycleInput("ANNUAL", String.valueOf(year), null,
 				"Kiểm điểm năm " + year + " (nhập bổ sung)", null, "366-QĐ/TW", VnText.date(today.plusDays(2)),

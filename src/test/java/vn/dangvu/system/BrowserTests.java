@@ -399,6 +399,9 @@ class BrowserTests {
 		page.navigate(url("/orgs/" + ids.communeId() + "/evaluations"));
 		checkAccessibility("commune results");
 		assertThat(page.locator("form[action$='/evaluation-cycles']").count()).isEqualTo(1);
+		page.navigate(url("/orgs/" + ids.communeId() + "/criteria"));
+		checkAccessibility("criteria sets");
+		assertThat(page.inputValue("#f-lines")).contains("G1;CHUNG;");
 		page.navigate(url("/evaluation-cycles/" + cycle + "?org=" + ids.communeId()));
 		checkAccessibility("cycle as commune staff");
 		assertThat(page.locator("#quota").count()).isEqualTo(1);

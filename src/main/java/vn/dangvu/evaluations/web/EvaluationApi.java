@@ -58,6 +58,19 @@ class EvaluationApi {
 		return evaluations.cycle(scope, cid);
 	}
 
+	@GetMapping("/organizations/{id}/criteria-sets")
+	List<vn.dangvu.evaluations.CriteriaSet> criteriaSets(Scope scope, @PathVariable long id) {
+		return evaluations.criteriaSets(scope, id);
+	}
+
+	record CriteriaBody(@Nullable String group, @Nullable String name, @Nullable String lines) {
+	}
+
+	@PostMapping("/organizations/{id}/criteria-sets")
+	Map<String, Long> saveCriteriaSet(Scope scope, @PathVariable long id, @RequestBody CriteriaBody body) {
+		return Map.of("id", evaluations.saveCriteriaSet(scope, id, body.group(), body.name(), body.lines()));
+	}
+
 	@PostMapping("/evaluation-cycles/{id}/open")
 	Map<String, Integer> open(Scope scope, @PathVariable long id) {
 		return Map.of("subjects", evaluations.open(scope, id));

@@ -82,7 +82,7 @@ class EvaluationPages {
 		int year = p.length() >= 4 && p.substring(0, 4).matches("\\d{4}") ? Integer.parseInt(p.substring(0, 4)) : VnText.today().getYear();
 		return new ModelAndView("evaluations/org").addObject("org", org).addObject("period", p)
 			.addObject("cycles", evaluations.cycles(scope, id)).addObject("rollUp", evaluations.rollUp(scope, id, p))
-			.addObject("cases", evaluations.educationCases(scope, id, year))
+			.addObject("cases", org.level().ordinal() >= Level.COMMUNE.ordinal() ? evaluations.educationCases(scope, id, year) : List.of())
 			.addObject("canManage", scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path()))
 			.addObject("canWrite", scope.covers(Capability.WRITE_MEMBERS, org.path()))
 			.addObject("regulations", evaluations.regulations()).addObject("problems", List.of())
@@ -155,6 +155,28 @@ class EvaluationPages {
 			row.createCell(col++).setCellValue(c.share(kind, g.name()));
 		}
 		row.createCell(col).setCellValue("MEMBER".equals(kind) ? (c.quotaMet(20) ? "Đạt" : "Vượt") : "");
+	}
+
+	// ------------------------------------------------------------------ criteria sets
+
+	@GetMapping("/orgs/{id}/criteria")
+	ModelAndView criteria(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String group) {
+		OrganizationSummary org = orgs.get(scope, id);
+		var sets = evaluations.criteriaSets(scope, id);
+		String g = group == null || group.isBlank() ? "NON_SYSTEM" : group;
+		String start = sets.stream().filter(x -> x.group().name().equals(g)).findFirst().map(EvaluationManagement::lines).orElse("");
+		return new ModelAndView("evaluations/criteria").addObject("org", org).addObject("sets", sets)
+			.addObject("canManage", scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path())).addObject("problems", List.of())
+			.addObject("values", Map.of("group", g, "lines", start, "name", ""));
+	}
+
+	@PostMapping("/orgs/{id}/criteria")
+	Object saveCriteria(Scope scope, @PathVariable long id, HttpServletRequest req) {
+		Map<String, String> v = params(req);
+		return attempt(() -> {
+			evaluations.saveCriteriaSet(scope, id, v.get("group"), v.get("name"), v.get("lines"));
+			return "/orgs/" + id + "/criteria?done=save";
+		}, () -> criteria(scope, id, v.get("group")), v);
 	}
 
 	// ------------------------------------------------------------------ a cycle
