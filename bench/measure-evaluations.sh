@@ -67,6 +67,15 @@ sleep 3
 LINES="$OUT/selfs.txt" wrk -t2 -c200 -d"${SECS}s" --timeout 10s -s bench/wrk-self.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/self_assessment_200 /"
 sleep 3
 LINES="$OUT/selfs.txt" wrk -t2 -c20 -d"${SECS}s" --timeout 10s -s bench/wrk-self.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/self_assessment_20 /"
+JAVA=java
+for d in /usr/lib/jvm/*/; do
+  v=$("${d}bin/java" -version 2>&1 | grep -oE 'version "[0-9]+' | grep -oE '[0-9]+$' || echo 0)
+  if [ "${v:-0}" -ge 21 ]; then JAVA="${d}bin/java"; fi
+done
+for shape in "burst" "paced 2000 $SECS" "paced 1000 $SECS" "paced 500 $SECS"; do
+  sleep 3
+  "$JAVA" bench/SelfBench.java "http://localhost:$PORT" "$OUT/selfs.txt" 200 $shape | grep RESULT | sed "s/^/self_assessment_members /"
+done
 run bare_page_again "$OUT/ecells.txt" "/bench/bare/%s" ""
 $PSQL -At -c "select 'bench_members_submitted=' || count(*) from evaluations.evaluation where period = '2026' and self_by like 'dv.%'"
 sleep 2
