@@ -94,7 +94,16 @@ class EvaluationAccessTests {
 		Http member = Http.as(port, "dangvien");
 		assertThat(member.get("/evaluations/mine").body()).contains("/evaluations/" + mine);
 		assertThat(member.get("/evaluations/" + mine).statusCode()).isEqualTo(200);
-		assertThat(member.getBytes("/evaluations/" + mine + ".pdf").statusCode()).isEqualTo(200);
+		var pdf = member.getBytes("/evaluations/" + mine + ".pdf");
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		String name = jdbc.sql("select subject_name from evaluations.evaluation where id = :id").param("id", mine).query(String.class).single();
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("BẢN KIỂM ĐIỂM ĐẢNG VIÊN").contains(name)
+				.contains("Phẩm chất chính trị, tư tưởng");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 		String before = row(neighbour);
 		for (String path : List.of("/evaluations/" + neighbour, "/evaluations/" + neighbour + ".pdf", "/evaluations/" + otherCell,
 				"/api/v1/evaluations/" + neighbour, "/api/v1/evaluations/999999999", "/evaluations/999999999",

@@ -166,8 +166,22 @@ class EvaluationFlowTests {
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("chưa quá một nửa");
 		assertThatThrownBy(() -> evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTXSNV", "100000", "100000", "0", "0", null, null)))
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số đảng viên");
+		// Linked to the cell's review meeting, those present must be the meeting's present by its attendance.
+		var held = jdbc.sql("select id, present from meetings.meeting where organization_id = :o and status = 'HELD' and present >= 3 order by meeting_date desc limit 1")
+			.param("o", cell).query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		assertThatThrownBy(() -> evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTTNV",
+				String.valueOf(held[1] - 1), String.valueOf(held[1] - 1), "0", "0", String.valueOf(held[0]), null)))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("người có mặt theo điểm danh, không phải " + (held[1] - 1));
+		long otherMeeting = jdbc.sql("select id from meetings.meeting where organization_id <> :o and status = 'HELD' limit 1")
+			.param("o", cell).query(Long.class).single();
+		assertThatThrownBy(() -> evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "3", "0", "0",
+				String.valueOf(otherMeeting), null))).isInstanceOf(InvalidInput.class).hasMessageContaining("Buổi sinh hoạt");
+		assertThat(step(e.id())).isEqualTo("OPINION");
 		// The member may no longer change the self-assessment once the cell has spoken.
-		evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "2", "1", "0", null, "Chi bộ đề nghị Hoàn thành tốt."));
+		evaluations.recordOpinion(sec, e.id(), new EvaluationManagement.OpinionInput("HTTNV", String.valueOf(held[1]),
+				String.valueOf(held[1] - 1), "1", "0", String.valueOf(held[0]), "Chi bộ đề nghị Hoàn thành tốt."));
+		assertThat(jdbc.sql("select opinion_meeting_id from evaluations.evaluation where id = :id").param("id", e.id())
+			.query(Long.class).single()).isEqualTo(held[0]);
 		assertThatThrownBy(() -> evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.95, "40", Grade.HTXSNV)))
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("bước tự đánh giá đã qua");
 
