@@ -536,6 +536,13 @@ public class EvaluationManagement {
 		return setId == null ? repo.applicableSet(e.orgPath(), e.group()).orElseThrow() : repo.set(setId).orElseThrow();
 	}
 
+	/** A level above what the recorded conditions allow (or other than KHTNV when one forces it) is refused. */
+	private static void checkCeiling(Classification.Ceiling ceiling, Grade level, String field, List<Problem> problems) {
+		if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
+			problems.add(new Problem(field, "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
+		}
+	}
+
 	private Classification.Ceiling ceiling(Evaluation e, int openFromBefore) {
 		return Classification.ceiling(e.tasksOnTime(), e.tasksExceeded(), e.tasksDone(), e.disciplineRef(), e.degradationRef(),
 				e.civilServant(), e.stateLevel(), openFromBefore);
@@ -858,9 +865,7 @@ public class EvaluationManagement {
 		}
 		if (level != null) {
 			var ceiling = ceiling(e, openFromBefore(scope, e));
-			if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
-				problems.add(new Problem("Mức chi bộ đề xuất", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
-			}
+			checkCeiling(ceiling, level, "Mức chi bộ đề xuất", problems);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -947,9 +952,7 @@ public class EvaluationManagement {
 		}
 		if (g != null) {
 			var ceiling = ceiling(e, openFromBefore(scope, e));
-			if (ceiling.forced() && g != Grade.KHTNV || g.above(ceiling.max())) {
-				problems.add(new Problem("Mức đề xuất sau thẩm định", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
-			}
+			checkCeiling(ceiling, g, "Mức đề xuất sau thẩm định", problems);
 			if (t != null && problems.isEmpty()) {
 				Grade expected = ceiling.apply(Classification.band(t, repo.bands(c.regulation())));
 				if (expected != g) {
@@ -1083,9 +1086,7 @@ public class EvaluationManagement {
 		}
 		if (level != null) {
 			var ceiling = ceiling(e, openFromBefore(scope, e));
-			if (ceiling.forced() && level != Grade.KHTNV || level.above(ceiling.max())) {
-				problems.add(new Problem("Mức xếp loại", "vượt mức cho phép (" + ceiling.max().vi() + "): " + String.join("; ", ceiling.reasons())));
-			}
+			checkCeiling(ceiling, level, "Mức xếp loại", problems);
 		}
 		String why = blankToNull(exception);
 		if (level != null && e.member() && problems.isEmpty()) {
