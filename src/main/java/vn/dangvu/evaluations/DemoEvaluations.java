@@ -34,14 +34,16 @@ class DemoEvaluations implements ApplicationRunner {
 
 	private final DemoRegistry registry;
 	private final EvaluationManagement evaluations;
+	private final CycleManagement cycles;
 	private final EvaluationRepository repo;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 	private final boolean enabled;
 
-	DemoEvaluations(DemoRegistry registry, EvaluationManagement evaluations, EvaluationRepository repo, JdbcClient jdbc,
-			TransactionTemplate tx, @Value("${dangvu.demo.enabled:true}") boolean enabled) {
+	DemoEvaluations(DemoRegistry registry, EvaluationManagement evaluations, CycleManagement cycles, EvaluationRepository repo,
+			JdbcClient jdbc, TransactionTemplate tx, @Value("${dangvu.demo.enabled:true}") boolean enabled) {
 		this.registry = registry;
+		this.cycles = cycles;
 		this.evaluations = evaluations;
 		this.repo = repo;
 		this.jdbc = jdbc;
@@ -65,11 +67,11 @@ class DemoEvaluations implements ApplicationRunner {
 		LocalDate self = today.plusDays(12);
 		LocalDate state = LocalDate.of(year, 12, 15).isAfter(self) ? LocalDate.of(year, 12, 15) : self;
 		long cycle = tx.execute(s -> {
-			long id = evaluations.createCycle(admin, ids.communeId(), new EvaluationManagement.CycleInput("ANNUAL",
+			long id = cycles.createCycle(admin, ids.communeId(), new CycleManagement.CycleInput("ANNUAL",
 					String.valueOf(year), null, "Kiểm điểm, đánh giá, xếp loại chất lượng năm " + year + " (dữ liệu mẫu)", null,
 					"366-QĐ/TW", VnText.date(self), VnText.date(self.plusDays(3)), VnText.date(state),
 					VnText.date(state.plusDays(5)), VnText.date(state.plusDays(12)), "WARN", "20", List.of()));
-			evaluations.open(admin, id);
+			cycles.open(admin, id);
 			return id;
 		});
 		var who = new EvaluationRepository.Who("{" + registry.pathOf(ids.provinceId()) + "}", -1);

@@ -41,6 +41,9 @@ class EvaluationFlowTests {
 	EvaluationManagement evaluations;
 
 	@Autowired
+	CycleManagement cycles;
+
+	@Autowired
 	EvaluationRepository repo;
 
 	DemoRegistry.DemoIds ids;
@@ -74,11 +77,11 @@ class EvaluationFlowTests {
 	}
 
 	long adHoc(List<Long> members) {
-		long id = evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("AD_HOC",
+		long id = cycles.createCycle(province, ids.otherCommuneId(), new CycleManagement.CycleInput("AD_HOC",
 				String.valueOf(today.getYear()), null, "Đánh giá đột xuất (kiểm thử)", "Trước khi bổ nhiệm", "366-QĐ/TW",
 				VnText.date(today.plusDays(5)), VnText.date(today.plusDays(6)), null, VnText.date(today.plusDays(7)),
 				VnText.date(today.plusDays(8)), "WARN", "20", members));
-		evaluations.open(province, id);
+		cycles.open(province, id);
 		return id;
 	}
 
@@ -269,26 +272,26 @@ class EvaluationFlowTests {
 	@Test
 	void annualCycleListsEveryoneAndKeepsTheOrderOfStepsAndTheCounters() {
 		int year = today.getYear();
-		var bad = new EvaluationManagement.CycleInput("ANNUAL", String.valueOf(year), null, "Năm", null, "366-QĐ/TW",
+		var bad = new CycleManagement.CycleInput("ANNUAL", String.valueOf(year), null, "Năm", null, "366-QĐ/TW",
 				VnText.date(today.plusDays(9)), VnText.date(today.plusDays(3)), VnText.date(LocalDate.of(year, 12, 20)),
 				VnText.date(today.plusDays(10)), VnText.date(today.plusDays(11)), "WARN", "20", List.of());
-		assertThatThrownBy(() -> evaluations.createCycle(province, ids.otherCommuneId(), bad)).isInstanceOfSatisfying(InvalidInput.class,
+		assertThatThrownBy(() -> cycles.createCycle(province, ids.otherCommuneId(), bad)).isInstanceOfSatisfying(InvalidInput.class,
 				x -> assertThat(x.getMessage()).contains("Tên đợt").contains("Hạn chi bộ cho ý kiến: phải sau hạn tự đánh giá")
 					.contains("phải trước hoặc đúng ngày 15/12/" + year));
-		assertThatThrownBy(() -> evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("QUARTERLY",
+		assertThatThrownBy(() -> cycles.createCycle(province, ids.otherCommuneId(), new CycleManagement.CycleInput("QUARTERLY",
 				String.valueOf(year), "4", "Quý IV", null, null, VnText.date(today.plusDays(1)), VnText.date(today.plusDays(2)), null,
 				VnText.date(today.plusDays(3)), VnText.date(today.plusDays(4)), null, null, List.of())))
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("quý IV gộp vào đánh giá cả năm");
 		long before = jdbc.sql("select count(*) from evaluations.cycle").query(Long.class).single();
 		assertThat(before).isPositive();
 
-		long cycle = evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("ANNUAL",
+		long cycle = cycles.createCycle(province, ids.otherCommuneId(), new CycleManagement.CycleInput("ANNUAL",
 				String.valueOf(year), null, "Kiểm điểm năm (kiểm thử)", null, "366-QĐ/TW", VnText.date(today.plusDays(3)),
 				VnText.date(today.plusDays(4)), VnText.date(LocalDate.of(year, 12, 15).isAfter(today.plusDays(4)) ? LocalDate.of(year, 12, 15) : today.plusDays(4)),
 				VnText.date(today.plusDays(10)), VnText.date(today.plusDays(20)), "REFUSE", "20", List.of()));
-		assertThatThrownBy(() -> evaluations.open(Fixtures.scope(jdbc, Role.COMMITTEE_MEMBER, ids.otherCommuneId()), cycle))
+		assertThatThrownBy(() -> cycles.open(Fixtures.scope(jdbc, Role.COMMITTEE_MEMBER, ids.otherCommuneId()), cycle))
 			.isInstanceOf(Denied.class);
-		int n = evaluations.open(province, cycle);
+		int n = cycles.open(province, cycle);
 		long members = jdbc.sql("""
 				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
 				where o.path <@ (select path from organizations.organization where id = :c)
@@ -305,10 +308,10 @@ class EvaluationFlowTests {
 			.param("c", cycle).query(Long.class).single()).isEqualTo(members);
 		assertThat(n).isGreaterThan((int) members);
 		// A second annual cycle of the same year over the same people is refused.
-		long again = evaluations.createCycle(province, ids.otherCommuneId(), new EvaluationManagement.CycleInput("ANNUAL",
+		long again = cycles.createCycle(province, ids.otherCommuneId(), new CycleManagement.CycleInput("ANNUAL",
 				String.valueOf(year), null, "Lần hai", null, null, VnText.date(today.plusDays(3)), VnText.date(today.plusDays(4)),
 				VnText.date(today.plusDays(4)), VnText.date(today.plusDays(10)), VnText.date(today.plusDays(20)), null, null, List.of()));
-		assertThatThrownBy(() -> evaluations.open(province, again)).isInstanceOf(InvalidInput.class).hasMessageContaining("mỗi người chỉ xếp loại một lần");
+		assertThatThrownBy(() -> cycles.open(province, again)).isInstanceOf(InvalidInput.class).hasMessageContaining("mỗi người chỉ xếp loại một lần");
 
 		// Counters: the commune's counts equal a recount, and follow each step.
 		var counts = evaluations.counts(province, ids.otherCommuneId(), String.valueOf(year));
@@ -414,7 +417,7 @@ class EvaluationFlowTests {
 	void aUnitIssuesItsOwnCriteriaSetWithinTheHundredPointFrame() {
 		long cell = cells().get(2);
 		long setsBefore = jdbc.sql("select count(*) from evaluations.criteria_set").query(Long.class).single();
-		assertThatThrownBy(() -> evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ", """
+		assertThatThrownBy(() -> cycles.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ", """
 				G1;CHUNG;Chính trị tư tưởng;10
 				G2;CHUNG;Đạo đức lối sống;19
 				G2;KẾT QUẢ;Nhiệm vụ được giao;mười
@@ -423,18 +426,18 @@ class EvaluationFlowTests {
 				""")).isInstanceOfSatisfying(InvalidInput.class, x -> assertThat(x.getMessage())
 					.contains("Dòng 3: mã “G2” không hợp lệ hoặc bị trùng").contains("điểm tối đa “mười” không phải một số")
 					.contains("Dòng 4: nhóm “KHAC” phải là CHUNG hoặc KẾT QUẢ"));
-		assertThatThrownBy(() -> evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ", """
+		assertThatThrownBy(() -> cycles.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ", """
 				G1;CHUNG;Chính trị tư tưởng;10
 				G2;CHUNG;Đạo đức lối sống;19
 				R1;KẾT QUẢ;Nhiệm vụ được giao;70
 				""")).isInstanceOf(InvalidInput.class).hasMessageContaining("phải cộng đủ 30 điểm (đang là 29)");
-		assertThatThrownBy(() -> evaluations.saveCriteriaSet(secretary(of(adHoc(officials(cell, 1)), officials(cell, 1).get(0))), cell,
+		assertThatThrownBy(() -> cycles.saveCriteriaSet(secretary(of(adHoc(officials(cell, 1)), officials(cell, 1).get(0))), cell,
 				"NON_SYSTEM", "Bộ", "G1;CHUNG;A;30\nR1;KẾT QUẢ;B;70")).isInstanceOf(Denied.class);
 		assertThat(jdbc.sql("select count(*) from evaluations.criteria_set").query(Long.class).single()).isEqualTo(setsBefore);
 
 		long open = adHoc(officials(cell, 1));
 		long frozen = repo.cycleCriteria(open).get(SubjectGroup.NON_SYSTEM);
-		long id = evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ (kiểm thử)", """
+		long id = cycles.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ (kiểm thử)", """
 				G1;CHUNG;Chính trị tư tưởng;10;Chấp hành nghị quyết
 				G2;CHUNG;Đạo đức, lối sống;20
 				R1;KẾT QUẢ;Nhiệm vụ chi bộ giao;40,5
@@ -446,24 +449,24 @@ class EvaluationFlowTests {
 		assertThat(saved.criteria().get(0).guidance()).isEqualTo("Chấp hành nghị quyết");
 		// The cycle already open keeps its frozen version; a cycle opened now takes the unit's set and freezes it.
 		assertThat(repo.cycleCriteria(open).get(SubjectGroup.NON_SYSTEM)).isEqualTo(frozen);
-		long next = evaluations.createCycle(province, cell, new EvaluationManagement.CycleInput("AD_HOC", String.valueOf(today.getYear()),
+		long next = cycles.createCycle(province, cell, new CycleManagement.CycleInput("AD_HOC", String.valueOf(today.getYear()),
 				null, "Đánh giá đột xuất theo bộ của chi bộ", "Trước khi điều động", null, VnText.date(today.plusDays(5)),
 				VnText.date(today.plusDays(6)), null, VnText.date(today.plusDays(7)), VnText.date(today.plusDays(8)), null, null,
 				officials(cell, 1)));
-		evaluations.open(province, next);
+		cycles.open(province, next);
 		assertThat(repo.cycleCriteria(next).get(SubjectGroup.NON_SYSTEM)).isEqualTo(id);
 		assertThat(repo.set(id).orElseThrow().frozen()).isTrue();
-		assertThat(EvaluationManagement.lines(saved)).contains("R1;KẾT QUẢ;Nhiệm vụ chi bộ giao;40.5");
-		long v2 = evaluations.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ, bản 2", EvaluationManagement.lines(saved));
+		assertThat(CycleManagement.lines(saved)).contains("R1;KẾT QUẢ;Nhiệm vụ chi bộ giao;40.5");
+		long v2 = cycles.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ, bản 2", CycleManagement.lines(saved));
 		assertThat(repo.set(v2).orElseThrow().version()).isEqualTo(2);
 	}
 
 	long annual(long cell, int year) {
-		long id = evaluations.createCycle(province, cell, new EvaluationManagement.CycleInput("ANNUAL", String.valueOf(year), null,
+		long id = cycles.createCycle(province, cell, new CycleManagement.CycleInput("ANNUAL", String.valueOf(year), null,
 				"Kiểm điểm năm " + year + " (nhập bổ sung)", null, "366-QĐ/TW", VnText.date(today.plusDays(2)),
 				VnText.date(today.plusDays(3)), VnText.date(LocalDate.of(year, 12, 15)), VnText.date(today.plusDays(4)),
 				VnText.date(today.plusDays(5)), "WARN", "20", List.of()));
-		evaluations.open(province, id);
+		cycles.open(province, id);
 		return id;
 	}
 }

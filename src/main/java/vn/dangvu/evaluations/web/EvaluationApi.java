@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dangvu.evaluations.Cycle;
+import vn.dangvu.evaluations.CycleManagement;
 import vn.dangvu.evaluations.Evaluation;
 import vn.dangvu.evaluations.EvaluationManagement;
 import vn.dangvu.shared.PageOf;
@@ -25,9 +26,11 @@ import vn.dangvu.shared.VnText;
 class EvaluationApi {
 
 	private final EvaluationManagement evaluations;
+	private final CycleManagement cycles;
 
-	EvaluationApi(EvaluationManagement evaluations) {
+	EvaluationApi(EvaluationManagement evaluations, CycleManagement cycles) {
 		this.evaluations = evaluations;
+		this.cycles = cycles;
 	}
 
 	private static String period(@Nullable String period) {
@@ -45,22 +48,22 @@ class EvaluationApi {
 	}
 
 	@GetMapping("/organizations/{id}/evaluation-cycles")
-	List<Cycle> cycles(Scope scope, @PathVariable long id) {
-		return evaluations.cycles(scope, id);
+	List<Cycle> cyclesOf(Scope scope, @PathVariable long id) {
+		return cycles.cycles(scope, id);
 	}
 
 	@PostMapping("/organizations/{id}/evaluation-cycles")
-	Cycle create(Scope scope, @PathVariable long id, @RequestBody EvaluationManagement.CycleInput body) {
-		long cid = evaluations.createCycle(scope, id, new EvaluationManagement.CycleInput(body.kind(), body.year(), body.quarter(),
+	Cycle create(Scope scope, @PathVariable long id, @RequestBody CycleManagement.CycleInput body) {
+		long cid = cycles.createCycle(scope, id, new CycleManagement.CycleInput(body.kind(), body.year(), body.quarter(),
 				body.title(), body.purpose(), body.regulation(), body.selfUntil(), body.opinionUntil(), body.stateUntil(),
 				body.appraisalUntil(), body.decisionUntil(), body.orderMode(), body.quotaPercent(),
 				body.subjectMembers() == null ? List.of() : body.subjectMembers()));
-		return evaluations.cycle(scope, cid);
+		return cycles.cycle(scope, cid);
 	}
 
 	@GetMapping("/organizations/{id}/criteria-sets")
 	List<vn.dangvu.evaluations.CriteriaSet> criteriaSets(Scope scope, @PathVariable long id) {
-		return evaluations.criteriaSets(scope, id);
+		return cycles.criteriaSets(scope, id);
 	}
 
 	record CriteriaBody(@Nullable String group, @Nullable String name, @Nullable String lines) {
@@ -68,12 +71,12 @@ class EvaluationApi {
 
 	@PostMapping("/organizations/{id}/criteria-sets")
 	Map<String, Long> saveCriteriaSet(Scope scope, @PathVariable long id, @RequestBody CriteriaBody body) {
-		return Map.of("id", evaluations.saveCriteriaSet(scope, id, body.group(), body.name(), body.lines()));
+		return Map.of("id", cycles.saveCriteriaSet(scope, id, body.group(), body.name(), body.lines()));
 	}
 
 	@PostMapping("/evaluation-cycles/{id}/open")
 	Map<String, Integer> open(Scope scope, @PathVariable long id) {
-		return Map.of("subjects", evaluations.open(scope, id));
+		return Map.of("subjects", cycles.open(scope, id));
 	}
 
 	@GetMapping("/evaluation-cycles/{id}/subjects")

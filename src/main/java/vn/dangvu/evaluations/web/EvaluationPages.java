@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import vn.dangvu.evaluations.Cycle;
+import vn.dangvu.evaluations.CycleManagement;
 import vn.dangvu.evaluations.Evaluation;
 import vn.dangvu.evaluations.EvaluationManagement;
 import vn.dangvu.evaluations.EvaluationManagement.Counts;
@@ -40,11 +41,13 @@ class EvaluationPages {
 	private static final int PAGE = 50;
 
 	private final EvaluationManagement evaluations;
+	private final CycleManagement cycles;
 	private final OrganizationManagement orgs;
 	private final EvaluationPdf pdf;
 
-	EvaluationPages(EvaluationManagement evaluations, OrganizationManagement orgs, EvaluationPdf pdf) {
+	EvaluationPages(EvaluationManagement evaluations, CycleManagement cycles, OrganizationManagement orgs, EvaluationPdf pdf) {
 		this.evaluations = evaluations;
+		this.cycles = cycles;
 		this.orgs = orgs;
 		this.pdf = pdf;
 	}
@@ -81,29 +84,29 @@ class EvaluationPages {
 		String p = period == null || period.isBlank() ? String.valueOf(VnText.today().getYear()) : period;
 		int year = p.length() >= 4 && p.substring(0, 4).matches("\\d{4}") ? Integer.parseInt(p.substring(0, 4)) : VnText.today().getYear();
 		return new ModelAndView("evaluations/org").addObject("org", org).addObject("period", p)
-			.addObject("cycles", evaluations.cycles(scope, id)).addObject("rollUp", evaluations.rollUp(scope, id, p))
+			.addObject("cycles", cycles.cycles(scope, id)).addObject("rollUp", evaluations.rollUp(scope, id, p))
 			.addObject("cases", org.level().ordinal() >= Level.COMMUNE.ordinal() ? evaluations.educationCases(scope, id, year) : List.of())
 			.addObject("canManage", scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path()))
 			.addObject("canWrite", scope.covers(Capability.WRITE_MEMBERS, org.path()))
-			.addObject("regulations", evaluations.regulations()).addObject("problems", List.of())
+			.addObject("regulations", cycles.regulations()).addObject("problems", List.of())
 			.addObject("values", Map.of("year", String.valueOf(VnText.today().getYear()), "kind", "ANNUAL"));
 	}
 
 	@PostMapping("/orgs/{id}/evaluation-cycles")
 	Object create(Scope scope, @PathVariable long id, HttpServletRequest req) {
 		Map<String, String> v = params(req);
-		return attempt(() -> "/evaluation-cycles/" + evaluations.createCycle(scope, id, cycleInput(v)) + "?org=" + id + "&done=create",
+		return attempt(() -> "/evaluation-cycles/" + cycles.createCycle(scope, id, cycleInput(v)) + "?org=" + id + "&done=create",
 				() -> org(scope, id, null), v);
 	}
 
-	static EvaluationManagement.CycleInput cycleInput(Map<String, String> v) {
+	static CycleManagement.CycleInput cycleInput(Map<String, String> v) {
 		List<Long> members = new java.util.ArrayList<>();
 		for (String s : v.getOrDefault("members", "").split("[,;\\s]+")) {
 			if (s.matches("\\d{1,18}")) {
 				members.add(Long.parseLong(s));
 			}
 		}
-		return new EvaluationManagement.CycleInput(v.get("kind"), v.get("year"), v.get("quarter"), v.get("title"), v.get("purpose"),
+		return new CycleManagement.CycleInput(v.get("kind"), v.get("year"), v.get("quarter"), v.get("title"), v.get("purpose"),
 				v.get("regulation"), v.get("selfUntil"), v.get("opinionUntil"), v.get("stateUntil"), v.get("appraisalUntil"),
 				v.get("decisionUntil"), v.get("orderMode"), v.get("quotaPercent"), members);
 	}
@@ -162,9 +165,9 @@ class EvaluationPages {
 	@GetMapping("/orgs/{id}/criteria")
 	ModelAndView criteria(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String group) {
 		OrganizationSummary org = orgs.get(scope, id);
-		var sets = evaluations.criteriaSets(scope, id);
+		var sets = cycles.criteriaSets(scope, id);
 		String g = group == null || group.isBlank() ? "NON_SYSTEM" : group;
-		String start = sets.stream().filter(x -> x.group().name().equals(g)).findFirst().map(EvaluationManagement::lines).orElse("");
+		String start = sets.stream().filter(x -> x.group().name().equals(g)).findFirst().map(CycleManagement::lines).orElse("");
 		return new ModelAndView("evaluations/criteria").addObject("org", org).addObject("sets", sets)
 			.addObject("canManage", scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path())).addObject("problems", List.of())
 			.addObject("values", Map.of("group", g, "lines", start, "name", ""));
@@ -174,7 +177,7 @@ class EvaluationPages {
 	Object saveCriteria(Scope scope, @PathVariable long id, HttpServletRequest req) {
 		Map<String, String> v = params(req);
 		return attempt(() -> {
-			evaluations.saveCriteriaSet(scope, id, v.get("group"), v.get("name"), v.get("lines"));
+			cycles.saveCriteriaSet(scope, id, v.get("group"), v.get("name"), v.get("lines"));
 			return "/orgs/" + id + "/criteria?done=save";
 		}, () -> criteria(scope, id, v.get("group")), v);
 	}
@@ -185,7 +188,7 @@ class EvaluationPages {
 	ModelAndView cycle(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable Long org,
 			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String step,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page) {
-		Cycle c = evaluations.cycle(scope, id);
+		Cycle c = cycles.cycle(scope, id);
 		long orgId = org == null ? c.organizationId() : org;
 		OrganizationSummary o = orgs.get(scope, orgId);
 		var list = evaluations.list(scope, id, orgId, kind, step, q, page, PAGE);
@@ -203,20 +206,20 @@ class EvaluationPages {
 		return new ModelAndView("evaluations/cycle").addObject("c", c).addObject("org", o).addObject("list", list)
 			.addObject("counts", evaluations.stepCounts(scope, id, orgId)).addObject("kind", kind == null ? "" : kind)
 			.addObject("step", step == null ? "" : step).addObject("q", q == null ? "" : q)
-			.addObject("canManage", evaluations.canManage(scope, c)).addObject("quotas", quotas)
+			.addObject("canManage", cycles.canManage(scope, c)).addObject("quotas", quotas)
 			.addObject("canDecideAll", grassroots && c.open() && scope.covers(Capability.MANAGE_ORGANIZATIONS, o.path()))
 			.addObject("today", VnText.today()).addObject("problems", List.of()).addObject("values", values);
 	}
 
 	@PostMapping("/evaluation-cycles/{id}/open")
 	String open(Scope scope, @PathVariable long id) {
-		evaluations.open(scope, id);
+		cycles.open(scope, id);
 		return "redirect:/evaluation-cycles/" + id + "?done=open";
 	}
 
 	@PostMapping("/evaluation-cycles/{id}/close")
 	String close(Scope scope, @PathVariable long id) {
-		evaluations.close(scope, id);
+		cycles.close(scope, id);
 		return "redirect:/evaluation-cycles/" + id + "?done=close";
 	}
 
@@ -224,7 +227,7 @@ class EvaluationPages {
 	Object update(Scope scope, @PathVariable long id, HttpServletRequest req) {
 		Map<String, String> v = params(req);
 		return attempt(() -> {
-			evaluations.updateCycle(scope, id, cycleInput(v));
+			cycles.updateCycle(scope, id, cycleInput(v));
 			return "/evaluation-cycles/" + id + "?done=update";
 		}, () -> cycle(scope, id, null, null, null, null, 1), v);
 	}
@@ -343,9 +346,9 @@ class EvaluationPages {
 	@GetMapping("/evaluations/mine")
 	ModelAndView mine(Scope scope) {
 		List<Evaluation> mine = evaluations.mine(scope);
-		Map<Long, Cycle> cycles = new HashMap<>();
-		mine.forEach(e -> cycles.computeIfAbsent(e.cycleId(), c -> evaluations.cycle(scope, c)));
-		return new ModelAndView("evaluations/mine").addObject("list", mine).addObject("cycles", cycles)
+		Map<Long, Cycle> byId = new HashMap<>();
+		mine.forEach(e -> byId.computeIfAbsent(e.cycleId(), c -> cycles.cycle(scope, c)));
+		return new ModelAndView("evaluations/mine").addObject("list", mine).addObject("cycles", byId)
 			.addObject("today", VnText.today());
 	}
 }
