@@ -954,8 +954,13 @@ public class EvaluationManagement {
 
 	// ================================================================== roll-up
 
-	/** Counts of one organization's subtree in a period: subject kind → state (step waited on, or level) → n. */
-	public record Counts(long organizationId, String name, String period, Map<String, Map<String, Long>> byKind) {
+	/**
+	 * Counts of one organization's subtree in a period: subject kind → state (step waited on, or level) → n; and of
+	 * its (grassroots organization, peer group) groups with decisions, how many have more HTXSNV than the default
+	 * ceiling ({@value #ROLL_UP_QUOTA} % of HTTNV decided).
+	 */
+	public record Counts(long organizationId, String name, String period, Map<String, Map<String, Long>> byKind,
+			long quotaGroups, long quotaOver) {
 
 		public long n(String kind, String state) {
 			return byKind.getOrDefault(kind, Map.of()).getOrDefault(state, 0L);
@@ -977,16 +982,15 @@ public class EvaluationManagement {
 			long all = classified(kind);
 			return all == 0 ? "–" : BigDecimal.valueOf(100.0 * n(kind, state) / all).setScale(1, RoundingMode.HALF_UP) + "%";
 		}
-
-		/** Members' HTXSNV within the percent of HTTNV (of the subtree as a whole). */
-		public boolean quotaMet(int percent) {
-			return n("MEMBER", "HTXSNV") <= n("MEMBER", "HTTNV") * percent / 100;
-		}
 	}
+
+	/** The ceiling the roll-up checks groups against; a cycle's own percent applies on its page and at its decisions. */
+	public static final int ROLL_UP_QUOTA = 20;
 
 	public Counts counts(Scope scope, long orgId, String period) {
 		OrganizationSummary org = readable(scope, orgId);
-		return new Counts(orgId, org.name(), period, repo.counts(orgId, period));
+		long[] q = repo.quotaGroups(Map.of(orgId, org.path()), period, ROLL_UP_QUOTA).getOrDefault(orgId, new long[2]);
+		return new Counts(orgId, org.name(), period, repo.counts(orgId, period), q[0], q[1]);
 	}
 
 	/** The roll-up table: the organization and each child, this period and the year before. */
@@ -997,11 +1001,20 @@ public class EvaluationManagement {
 		OrganizationSummary org = readable(scope, orgId);
 		List<OrganizationSummary> kids = organizations.children(scope, org, false);
 		var counts = repo.counts(kids.stream().map(OrganizationSummary::id).toList(), period);
-		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of())))
-			.toList();
+		Map<Long, String> paths = new LinkedHashMap<>();
+		paths.put(orgId, org.path());
+		kids.forEach(k -> paths.put(k.id(), k.path()));
+		var quota = repo.quotaGroups(paths, period, ROLL_UP_QUOTA);
+		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of()),
+				quota.getOrDefault(k.id(), new long[2])[0], quota.getOrDefault(k.id(), new long[2])[1])).toList();
 		String prev = previousPeriod(period);
-		return new RollUp(new Counts(orgId, org.name(), period, repo.counts(orgId, period)),
-				prev == null ? null : new Counts(orgId, org.name(), prev, repo.counts(orgId, prev)), children);
+		long[] q = quota.getOrDefault(orgId, new long[2]);
+		Counts previous = null;
+		if (prev != null) {
+			long[] pq = repo.quotaGroups(Map.of(orgId, org.path()), prev, ROLL_UP_QUOTA).getOrDefault(orgId, new long[2]);
+			previous = new Counts(orgId, org.name(), prev, repo.counts(orgId, prev), pq[0], pq[1]);
+		}
+		return new RollUp(new Counts(orgId, org.name(), period, repo.counts(orgId, period), q[0], q[1]), previous, children);
 	}
 
 	static @Nullable String previousPeriod(String period) {

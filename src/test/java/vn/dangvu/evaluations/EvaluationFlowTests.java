@@ -232,6 +232,7 @@ class EvaluationFlowTests {
 		evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "130-QĐ/ĐU", VnText.date(today), null));
 		assertThat(evaluations.historyOf(province, m)).anySatisfy(x -> assertThat(x.level()).isEqualTo(Grade.HTTNV));
 		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+		assertThat(Fixtures.quotaCounterMismatches(jdbc)).isZero();
 	}
 
 	@Test
@@ -267,6 +268,16 @@ class EvaluationFlowTests {
 		assertThat(warnings).isNotNull();
 		assertThat(jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c and step = 'DECIDED'").param("c", cycle)
 			.query(Long.class).single()).isEqualTo(7);
+		// The roll-up sees the group over the ceiling (2 HTXSNV against 20% of 5 HTTNV), from the kept counters.
+		String period = jdbc.sql("select period from evaluations.cycle where id = :c").param("c", cycle).query(String.class).single();
+		var counts = evaluations.counts(province, ids.otherCommuneId(), period);
+		assertThat(counts.quotaGroups()).isEqualTo(1);
+		assertThat(counts.quotaOver()).isEqualTo(1);
+		assertThat(counts.n("MEMBER", "HTXSNV")).isEqualTo(2);
+		assertThat(Fixtures.quotaCounterMismatches(jdbc)).isZero();
+		repo.fold();
+		assertThat(Fixtures.quotaCounterMismatches(jdbc)).isZero();
+		assertThat(evaluations.counts(province, ids.otherCommuneId(), period).quotaOver()).isEqualTo(1);
 	}
 
 	@Test

@@ -105,4 +105,24 @@ public final class Fixtures {
 				where a.n is distinct from k.n
 				""").query(Long.class).single();
 	}
+
+	/** Groups where the kept HTXSNV/HTTNV decisions per grassroots organization and peer group differ from a recount. */
+	public static long quotaCounterMismatches(JdbcClient jdbc) {
+		return jdbc.sql("""
+				with actual as (
+				    select period, grassroots_id, peer_group, count(*) filter (where level = 'HTXSNV') as excellent,
+				           count(*) filter (where level = 'HTTNV') as good
+				    from evaluations.evaluation
+				    where subject_kind = 'MEMBER' and step = 'DECIDED' and level in ('HTXSNV', 'HTTNV')
+				    group by 1, 2, 3),
+				kept as (
+				    select period, grassroots_id, peer_group, sum(excellent) as excellent, sum(good) as good from (
+				        select period, grassroots_id, peer_group, excellent, good from evaluations.quota_counter
+				        union all
+				        select period, grassroots_id, peer_group, excellent, good from evaluations.quota_counter_delta) x
+				    group by 1, 2, 3 having sum(excellent) <> 0 or sum(good) <> 0)
+				select count(*) from actual a full join kept k using (period, grassroots_id, peer_group)
+				where (a.excellent, a.good) is distinct from (k.excellent, k.good)
+				""").query(Long.class).single();
+	}
 }

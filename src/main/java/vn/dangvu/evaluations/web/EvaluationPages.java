@@ -128,7 +128,7 @@ class EvaluationPages {
 				Row h = sh.createRow(0);
 				String[] cols = { "Đơn vị", "Tổng số", "Chưa tự đánh giá", "Chờ ý kiến", "Chờ thẩm định", "Chờ quyết định",
 						"Không xếp loại", "HTXSNV", "Tỷ lệ HTXSNV", "HTTNV", "Tỷ lệ HTTNV", "HTNV", "Tỷ lệ HTNV", "KHTNV",
-						"Tỷ lệ KHTNV", "HTXSNV trong trần tỷ lệ" };
+						"Tỷ lệ KHTNV", "Nhóm vượt trần HTXSNV", "Nhóm đã quyết định" };
 				for (int i = 0; i < cols.length; i++) {
 					h.createCell(i).setCellValue(cols[i]);
 				}
@@ -157,7 +157,10 @@ class EvaluationPages {
 			row.createCell(col++).setCellValue(c.n(kind, g.name()));
 			row.createCell(col++).setCellValue(c.share(kind, g.name()));
 		}
-		row.createCell(col).setCellValue("MEMBER".equals(kind) ? (c.quotaMet(20) ? "Đạt" : "Vượt") : "");
+		if ("MEMBER".equals(kind)) {
+			row.createCell(col).setCellValue(c.quotaOver());
+			row.createCell(col + 1).setCellValue(c.quotaGroups());
+		}
 	}
 
 	// ------------------------------------------------------------------ criteria sets

@@ -1,0 +1,69 @@
+-- Decided HTXSNV and HTTNV members per grassroots organization and peer group, kept like the other counters (deltas
+-- appended by the row trigger, folded by the job), so a roll-up can say how many groups of a subtree are over the
+-- ceiling without reading their members.
+create table evaluations.quota_counter (
+	period           text   not null,
+	grassroots_id    bigint not null,
+	grassroots_path  ltree  not null,
+	peer_group       text   not null,
+	excellent        bigint not null default 0,
+	good             bigint not null default 0,
+	primary key (period, grassroots_id, peer_group)
+);
+create index quota_counter_path on evaluations.quota_counter using gist (grassroots_path);
+create table evaluations.quota_counter_delta (
+	id bigint generated always as identity primary key,
+	like evaluations.quota_counter including defaults
+);
+
+create or replace function evaluations.add_delta(r evaluations.evaluation, s int) returns void language sql as $$
+	insert into evaluations.counter_delta (organization_id, period, subject_kind, state, n)
+	select a::bigint, r.period, r.subject_kind, evaluations.state_of(r.step, r.level), s
+	from unnest(string_to_array(r.org_path::text, '.')) a;
+	insert into evaluations.quota_counter_delta (period, grassroots_id, grassroots_path, peer_group, excellent, good)
+	select r.period, r.grassroots_id,
+	       case when index(r.org_path, r.grassroots_id::text::ltree) >= 0
+	            then subpath(r.org_path, 0, index(r.org_path, r.grassroots_id::text::ltree) + 1) else r.org_path end,
+	       r.peer_group, s * (r.level = 'HTXSNV')::int, s * (r.level = 'HTTNV')::int
+	where r.subject_kind = 'MEMBER' and r.step = 'DECIDED' and r.level in ('HTXSNV', 'HTTNV');
+$$;
+
+drop trigger counter_update on evaluations.evaluation;
+create trigger counter_update after update on evaluations.evaluation
+	for each row when ((old.org_path, old.period, old.subject_kind, old.step, old.level, old.grassroots_id, old.peer_group)
+	                   is distinct from (new.org_path, new.period, new.subject_kind, new.step, new.level, new.grassroots_id, new.peer_group))
+	execute function evaluations.counter_row();
+
+create or replace function evaluations.fold_counter_deltas() returns bigint language sql as $$
+	with d as (
+		delete from evaluations.counter_delta
+		where id in (select id from evaluations.counter_delta order by id limit 50000 for update skip locked)
+		returning *)
+	, s as (
+		insert into evaluations.counter as c (organization_id, period, subject_kind, state, n)
+		select organization_id, period, subject_kind, state, sum(n) from d group by 1, 2, 3, 4 order by 1, 2, 3, 4
+		on conflict (organization_id, period, subject_kind, state) do update set n = c.n + excluded.n
+		returning 1)
+	, q as (
+		delete from evaluations.quota_counter_delta
+		where id in (select id from evaluations.quota_counter_delta order by id limit 50000 for update skip locked)
+		returning *)
+	, qs as (
+		insert into evaluations.quota_counter as c (period, grassroots_id, grassroots_path, peer_group, excellent, good)
+		select period, grassroots_id, min(grassroots_path::text)::ltree, peer_group, sum(excellent), sum(good)
+		from q group by period, grassroots_id, peer_group order by 1, 2, 4
+		on conflict (period, grassroots_id, peer_group) do update set excellent = c.excellent + excluded.excellent,
+			good = c.good + excluded.good, grassroots_path = excluded.grassroots_path
+		returning 1)
+	select (select count(*) from d) + (select count(*) from q)
+$$;
+
+-- Decisions recorded before this migration.
+insert into evaluations.quota_counter (period, grassroots_id, grassroots_path, peer_group, excellent, good)
+select period, grassroots_id,
+       min((case when index(org_path, grassroots_id::text::ltree) >= 0
+            then subpath(org_path, 0, index(org_path, grassroots_id::text::ltree) + 1) else org_path end)::text)::ltree,
+       peer_group, count(*) filter (where level = 'HTXSNV'), count(*) filter (where level = 'HTTNV')
+from evaluations.evaluation
+where subject_kind = 'MEMBER' and step = 'DECIDED' and level in ('HTXSNV', 'HTTNV')
+group by period, grassroots_id, peer_group;
