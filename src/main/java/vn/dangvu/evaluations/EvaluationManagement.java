@@ -959,8 +959,16 @@ public class EvaluationManagement {
 	 * its (grassroots organization, peer group) groups with decisions, how many have more HTXSNV than the default
 	 * ceiling ({@value #ROLL_UP_QUOTA} % of HTTNV decided).
 	 */
-	public record Counts(long organizationId, String name, String period, Map<String, Map<String, Long>> byKind,
-			long quotaGroups, long quotaOver) {
+	public record Counts(long organizationId, String name, String period, Map<String, Map<String, Long>> byKind) {
+
+		/** Groups with decisions in the subtree (folded within a second of the decision). */
+		public long quotaGroups() {
+			return n("QUOTA", "GROUPS");
+		}
+
+		public long quotaOver() {
+			return n("QUOTA", "OVER");
+		}
 
 		public long n(String kind, String state) {
 			return byKind.getOrDefault(kind, Map.of()).getOrDefault(state, 0L);
@@ -989,8 +997,7 @@ public class EvaluationManagement {
 
 	public Counts counts(Scope scope, long orgId, String period) {
 		OrganizationSummary org = readable(scope, orgId);
-		long[] q = repo.quotaGroups(Map.of(orgId, org.path()), period, ROLL_UP_QUOTA).getOrDefault(orgId, new long[2]);
-		return new Counts(orgId, org.name(), period, repo.counts(orgId, period), q[0], q[1]);
+		return new Counts(orgId, org.name(), period, repo.counts(orgId, period));
 	}
 
 	/** The roll-up table: the organization and each child, this period and the year before. */
@@ -1001,20 +1008,11 @@ public class EvaluationManagement {
 		OrganizationSummary org = readable(scope, orgId);
 		List<OrganizationSummary> kids = organizations.children(scope, org, false);
 		var counts = repo.counts(kids.stream().map(OrganizationSummary::id).toList(), period);
-		Map<Long, String> paths = new LinkedHashMap<>();
-		paths.put(orgId, org.path());
-		kids.forEach(k -> paths.put(k.id(), k.path()));
-		var quota = repo.quotaGroups(paths, period, ROLL_UP_QUOTA);
-		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of()),
-				quota.getOrDefault(k.id(), new long[2])[0], quota.getOrDefault(k.id(), new long[2])[1])).toList();
+		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of())))
+			.toList();
 		String prev = previousPeriod(period);
-		long[] q = quota.getOrDefault(orgId, new long[2]);
-		Counts previous = null;
-		if (prev != null) {
-			long[] pq = repo.quotaGroups(Map.of(orgId, org.path()), prev, ROLL_UP_QUOTA).getOrDefault(orgId, new long[2]);
-			previous = new Counts(orgId, org.name(), prev, repo.counts(orgId, prev), pq[0], pq[1]);
-		}
-		return new RollUp(new Counts(orgId, org.name(), period, repo.counts(orgId, period), q[0], q[1]), previous, children);
+		return new RollUp(new Counts(orgId, org.name(), period, repo.counts(orgId, period)),
+				prev == null ? null : new Counts(orgId, org.name(), prev, repo.counts(orgId, prev)), children);
 	}
 
 	static @Nullable String previousPeriod(String period) {

@@ -606,36 +606,6 @@ class EvaluationRepository {
 		return out;
 	}
 
-	/**
-	 * For each organization (id → path): how many (grassroots organization, peer group) groups of its subtree have
-	 * decisions in the period, and how many of them have more decided HTXSNV than {@code percent} % of decided HTTNV.
-	 */
-	Map<Long, long[]> quotaGroups(Map<Long, String> paths, String period, int percent) {
-		Map<Long, long[]> out = new LinkedHashMap<>();
-		if (paths.isEmpty()) {
-			return out;
-		}
-		List<Long> ids = new ArrayList<>(paths.keySet());
-		jdbc.sql("""
-				select c.id, count(x.*), count(*) filter (where x.excellent > x.good * :pct / 100)
-				from unnest(cast(:ids as bigint[]), cast(:paths as ltree[])) as c(id, path)
-				join lateral (
-				    select sum(excellent) as excellent, sum(good) as good from (
-				        select grassroots_id, peer_group, excellent, good from evaluations.quota_counter q
-				        where q.period = :p and q.grassroots_path <@ c.path
-				        union all
-				        select grassroots_id, peer_group, excellent, good from evaluations.quota_counter_delta q
-				        where q.period = :p and q.grassroots_path <@ c.path) u
-				    group by grassroots_id, peer_group having sum(excellent) + sum(good) > 0) x on true
-				group by c.id
-				""").param("ids", "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}")
-			.param("paths", array(ids.stream().map(paths::get).toList())).param("p", period).param("pct", percent)
-			.query(rs -> {
-				out.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
-			});
-		return out;
-	}
-
 	long fold() {
 		return jdbc.sql("select evaluations.fold_counter_deltas()").query(Long.class).single();
 	}

@@ -99,6 +99,7 @@ public final class Fixtures {
 				        select organization_id, period, subject_kind, state, n from evaluations.counter
 				        union all
 				        select organization_id, period, subject_kind, state, n from evaluations.counter_delta) x
+				    where subject_kind <> 'QUOTA'
 				    group by 1, 2, 3, 4 having sum(n) <> 0)
 				select count(*) from actual a full join kept k
 				    on k.id = a.id and k.period = a.period and k.subject_kind = a.subject_kind and k.state = a.state
@@ -106,7 +107,10 @@ public final class Fixtures {
 				""").query(Long.class).single();
 	}
 
-	/** Groups where the kept HTXSNV/HTTNV decisions per grassroots organization and peer group differ from a recount. */
+	/**
+	 * Groups where the kept HTXSNV/HTTNV decisions per grassroots organization and peer group differ from a recount,
+	 * plus ancestors whose kept count of groups (and of groups over the ceiling) differs — the latter once folded.
+	 */
 	public static long quotaCounterMismatches(JdbcClient jdbc) {
 		return jdbc.sql("""
 				with actual as (
@@ -123,6 +127,21 @@ public final class Fixtures {
 				    group by 1, 2, 3 having sum(excellent) <> 0 or sum(good) <> 0)
 				select count(*) from actual a full join kept k using (period, grassroots_id, peer_group)
 				where (a.excellent, a.good) is distinct from (k.excellent, k.good)
+				""").query(Long.class).single() + jdbc.sql("""
+				with groups as (
+				    select period, grassroots_path, sum(excellent) as e, sum(good) as g from (
+				        select period, grassroots_id, peer_group, grassroots_path, excellent, good from evaluations.quota_counter
+				        union all
+				        select period, grassroots_id, peer_group, grassroots_path, excellent, good from evaluations.quota_counter_delta) x
+				    group by period, grassroots_id, peer_group, grassroots_path),
+				actual as (
+				    select a::bigint as id, period, s.state, sum(s.n) as n
+				    from groups, unnest(string_to_array(grassroots_path::text, '.')) a,
+				         lateral (values ('GROUPS', (e + g > 0)::int), ('OVER', (e > g * 20 / 100)::int)) s(state, n)
+				    group by 1, 2, 3 having sum(s.n) <> 0),
+				kept as (
+				    select organization_id as id, period, state, n from evaluations.counter where subject_kind = 'QUOTA' and n <> 0)
+				select count(*) from actual a full join kept k using (id, period, state) where a.n is distinct from k.n
 				""").query(Long.class).single();
 	}
 }
