@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dangvu.meetings.Meeting;
 import vn.dangvu.meetings.MeetingManagement;
+import vn.dangvu.meetings.MeetingStats;
 import vn.dangvu.meetings.MemberEvidence;
 import vn.dangvu.organizations.MemberManagement;
 import vn.dangvu.organizations.OrganizationManagement;
@@ -101,7 +102,8 @@ public class EvaluationManagement {
 	/** What a subject's page shows and who may do what on it. */
 	public record View(Evaluation e, Cycle cycle, CriteriaSet criteria, List<Evaluation.Opinion> opinions,
 			List<Evaluation.History> history, List<Evaluation.Remediation> remediation, int openFromBefore,
-			@Nullable MemberEvidence evidence, List<Evaluation> earlier, List<Position> positions, Classification.Ceiling ceiling,
+			@Nullable MemberEvidence evidence, MeetingStats.@Nullable Row meetingStats, List<Evaluation> earlier,
+			List<Position> positions, Classification.Ceiling ceiling,
 			@Nullable Quota quota, boolean canSelf, boolean canOpinion, boolean canConclude, boolean canAppraise,
 			boolean canDecide, boolean canComplain) {
 
@@ -129,9 +131,12 @@ public class EvaluationManagement {
 			earlier = repo.ofMember(e.memberId(), who).stream().filter(x -> x.id() != e.id()).toList();
 			positions = members.find(scope, e.memberId()).isPresent() ? members.positions(scope, e.memberId()) : List.of();
 		}
+		// An organization's or collective's own record of the year: its subtree's meetings, read by those who may.
+		MeetingStats.Row stats = !e.member() && scope.covers(Capability.READ_MEMBERS, e.orgPath())
+				? meetings.stats(scope, e.organizationId(), c.year()).total() : null;
 		var ceiling = ceiling(e, before);
 		Quota quota = e.member() && e.step() != Step.NOT_CLASSIFIED ? quota(c, e.grassrootsId(), e.peerGroup(), -1) : null;
-		return new View(e, c, set, repo.opinions(id), repo.history(id), repo.remediationsOf(e, false), before, evidence, earlier,
+		return new View(e, c, set, repo.opinions(id), repo.history(id), repo.remediationsOf(e, false), before, evidence, stats, earlier,
 				positions, ceiling, quota, canSelf(scope, e, c), canKeep(scope, e, c) && e.step() == Step.OPINION,
 				canKeep(scope, e, c) && e.step() != Step.DECIDED && e.step() != Step.NOT_CLASSIFIED,
 				competent(scope, e) && c.open() && e.step() == Step.APPRAISAL,

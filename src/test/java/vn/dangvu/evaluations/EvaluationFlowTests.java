@@ -340,6 +340,11 @@ class EvaluationFlowTests {
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("tập thể trước, cá nhân sau");
 		Scope sec = secretary(e);
 		for (Evaluation cellEval : repo.ofOrganizations(cycle, List.of(cell))) {
+			// Beside the cell's own self-assessment: its meetings of the year, from the meetings module.
+			var view = evaluations.view(sec, cellEval.id());
+			assertThat(view.meetingStats()).isNotNull();
+			assertThat(view.meetingStats().held()).isPositive();
+			assertThat(view.evidence()).isNull();
 			evaluations.selfAssess(sec, cellEval.id(), selfInput(cellEval, 0.8, "10", Grade.HTTNV));
 			evaluations.recordOpinion(sec, cellEval.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "3", "0", "0", null, null));
 			// The level above the cell is the commune: its staff appraise and decide the cell; the cell's own secretary cannot.

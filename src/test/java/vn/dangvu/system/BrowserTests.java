@@ -393,6 +393,11 @@ class BrowserTests {
 		page.navigate(url("/evaluations/" + mine));
 		checkAccessibility("evaluation as cell secretary");
 		assertThat(page.locator("form[action$='/opinion']").count()).isEqualTo(1);
+		long cellOwn = jdbc.sql("select id from evaluations.evaluation where cycle_id = :c and organization_id = :o and subject_kind = 'ORGANIZATION'")
+			.param("c", cycle).param("o", ids.cellId()).query(Long.class).single();
+		page.navigate(url("/evaluations/" + cellOwn));
+		checkAccessibility("the cell's own self-assessment with its meetings");
+		assertThat(page.textContent("main")).contains("Đã họp / phải họp");
 
 		context.clearCookies();
 		signIn("canbo.xa");
