@@ -11,7 +11,19 @@ public record Cycle(long id, long organizationId, String orgPath, String orgName
 		@Nullable Integer quarter, String period, String title, @Nullable String purpose, String regulation, String status,
 		LocalDate selfUntil, LocalDate opinionUntil, @Nullable LocalDate stateUntil, LocalDate appraisalUntil,
 		LocalDate decisionUntil, String orderMode, int quotaPercent, String quotaRef, @Nullable Instant openedAt,
-		List<Long> subjectMembers) {
+		List<Long> subjectMembers, java.util.Map<String, String> orderRules) {
+
+	/** The order rules, in the order the guidance gives them. */
+	public static final List<String> ORDER_RULES = List.of("LOWER_FIRST", "COLLECTIVE_FIRST", "HEADS_LAST");
+
+	public static final java.util.Map<String, String> ORDER_RULE_LABELS = java.util.Map.of("LOWER_FIRST",
+			"Cấp dưới trước, cấp trên sau", "COLLECTIVE_FIRST", "Tập thể trước, cá nhân sau", "HEADS_LAST",
+			"Người đứng đầu sau tổ chức mình phụ trách");
+
+	/** OFF, WARN or REFUSE: the rule's own setting, else the cycle's. */
+	public String orderFor(String rule) {
+		return orderRules.getOrDefault(rule, orderMode);
+	}
 
 	public static final java.util.Map<String, String> KINDS = java.util.Map.of("ANNUAL", "Hằng năm", "QUARTERLY",
 			"Hằng quý (cán bộ lãnh đạo)", "TERM", "Theo nhiệm kỳ", "AD_HOC", "Đột xuất (trước bổ nhiệm, điều động…)");

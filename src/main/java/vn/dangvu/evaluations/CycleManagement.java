@@ -218,6 +218,31 @@ public class CycleManagement {
 				Map.of("self", VnText.date(self), "decision", VnText.date(decision), "order", order, "quota", quota));
 	}
 
+	/** Sets each order rule of the cycle on its own: OFF, WARN or REFUSE (a rule left out follows the cycle's setting). */
+	@Transactional
+	public void setOrderRules(Scope scope, long id, Map<String, String> rules) {
+		Cycle c = repo.cycleForUpdate(id).orElseThrow(() -> new NotFound("cycle " + id));
+		requireManage(scope, c);
+		List<Problem> problems = new ArrayList<>();
+		Map<String, String> clean = new java.util.LinkedHashMap<>();
+		rules.forEach((rule, mode) -> {
+			if (!Cycle.ORDER_RULES.contains(rule)) {
+				problems.add(new Problem("Thứ tự các bước", "không có quy tắc “" + rule + "”"));
+			}
+			else if (!Set.of("OFF", "WARN", "REFUSE").contains(mode)) {
+				problems.add(new Problem(Cycle.ORDER_RULE_LABELS.get(rule), "chọn không áp dụng, cảnh báo hoặc từ chối"));
+			}
+			else {
+				clean.put(rule, mode);
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		repo.setOrderRules(id, clean);
+		audit(scope, "EVALUATION_CYCLE_ORDER", "cycle", id, c.orgPath(), "Đặt thứ tự các bước của đợt: " + c.title(), clean);
+	}
+
 	private void requireManage(Scope scope, Cycle c) {
 		if (!scope.covers(Capability.MANAGE_ORGANIZATIONS, c.orgPath())) {
 			cycle(scope, c.id());

@@ -712,9 +712,14 @@ public class EvaluationManagement {
 						+ c.quotaRef() + ")"));
 			}
 		}
-		List<String> warnings = orderProblems(e, c);
-		if (!warnings.isEmpty() && "REFUSE".equals(c.orderMode())) {
-			warnings.forEach(w -> problems.add(new Problem("Thứ tự các bước", w)));
+		List<String> warnings = new ArrayList<>();
+		for (var broken : orderProblems(e, c)) {
+			switch (c.orderFor(broken.getKey())) {
+				case "REFUSE" -> problems.add(new Problem("Thứ tự các bước", broken.getValue()));
+				case "WARN" -> warnings.add(broken.getValue());
+				default -> {
+				}
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -744,14 +749,15 @@ public class EvaluationManagement {
 		return warnings;
 	}
 
-	/** Lower levels before higher, collectives before their members, heads after their units. */
-	private List<String> orderProblems(Evaluation e, Cycle c) {
-		List<String> out = new ArrayList<>();
+	/** Lower levels before higher, collectives before their members, heads after their units: (rule, what is wrong). */
+	private List<Map.Entry<String, String>> orderProblems(Evaluation e, Cycle c) {
+		List<Map.Entry<String, String>> out = new ArrayList<>();
 		if (!e.member()) {
 			if ("ORGANIZATION".equals(e.subjectKind())) {
 				long n = repo.undecidedChildren(c.id(), e.orgPath());
 				if (n > 0) {
-					out.add(n + " tổ chức đảng trực thuộc " + e.orgName() + " chưa được quyết định xếp loại (cấp dưới trước, cấp trên sau)");
+					out.add(Map.entry("LOWER_FIRST", n + " tổ chức đảng trực thuộc " + e.orgName()
+							+ " chưa được quyết định xếp loại (cấp dưới trước, cấp trên sau)"));
 				}
 			}
 			return out;
@@ -762,11 +768,11 @@ public class EvaluationManagement {
 			if (o.step() == Step.DECIDED || o.step() == Step.NOT_CLASSIFIED) {
 				continue;
 			}
-			if (o.organizationId() == e.organizationId() && !e.headOf().contains(o.organizationId())) {
-				out.add(o.subjectName() + " chưa được quyết định xếp loại (tập thể trước, cá nhân sau)");
+			if (e.headOf().contains(o.organizationId())) {
+				out.add(Map.entry("HEADS_LAST", o.subjectName() + " chưa được quyết định xếp loại (người đứng đầu sau tổ chức mình phụ trách)"));
 			}
-			else if (e.headOf().contains(o.organizationId())) {
-				out.add(o.subjectName() + " chưa được quyết định xếp loại (người đứng đầu sau tổ chức mình phụ trách)");
+			else {
+				out.add(Map.entry("COLLECTIVE_FIRST", o.subjectName() + " chưa được quyết định xếp loại (tập thể trước, cá nhân sau)"));
 			}
 		}
 		return out;

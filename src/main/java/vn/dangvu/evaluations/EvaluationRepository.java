@@ -61,7 +61,8 @@ class EvaluationRepository {
 	private static final String CYCLE_COLUMNS = """
 			c.id, c.organization_id, c.org_path::text as org_path, c.org_name, c.kind, c.year, c.quarter, c.period, c.title,
 			c.purpose, c.regulation, c.status, c.self_until, c.opinion_until, c.state_until, c.appraisal_until,
-			c.decision_until, c.order_mode, c.quota_percent, c.quota_ref, c.opened_at, c.subject_members
+			c.decision_until, c.order_mode, c.quota_percent, c.quota_ref, c.opened_at, c.subject_members,
+			c.order_rules::text as order_rules
 			""";
 
 	private final JdbcClient jdbc;
@@ -256,7 +257,18 @@ class EvaluationRepository {
 				rs.getObject("self_until", LocalDate.class), rs.getObject("opinion_until", LocalDate.class),
 				rs.getObject("state_until", LocalDate.class), rs.getObject("appraisal_until", LocalDate.class),
 				rs.getObject("decision_until", LocalDate.class), rs.getString("order_mode"), rs.getInt("quota_percent"),
-				rs.getString("quota_ref"), opened == null ? null : opened.toInstant(), longs(rs.getArray("subject_members")));
+				rs.getString("quota_ref"), opened == null ? null : opened.toInstant(), longs(rs.getArray("subject_members")),
+				orderRules(rs.getString("order_rules")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> orderRules(@Nullable String json) {
+		return json == null ? Map.of() : Map.copyOf(JSON.readValue(json, LinkedHashMap.class));
+	}
+
+	void setOrderRules(long cycleId, Map<String, String> rules) {
+		jdbc.sql("update evaluations.cycle set order_rules = cast(:r as jsonb) where id = :id").param("id", cycleId)
+			.param("r", JSON.writeValueAsString(rules)).update();
 	}
 
 	private static List<Long> longs(@Nullable Array a) throws SQLException {

@@ -338,6 +338,13 @@ class EvaluationFlowTests {
 		toDecision(e, Grade.HTTNV);
 		assertThatThrownBy(() -> evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "150-QĐ/ĐU", VnText.date(today), null)))
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("tập thể trước, cá nhân sau");
+		assertThatThrownBy(() -> cycles.setOrderRules(province, cycle, Map.of("COLLECTIVE_FIRST", "MAYBE")))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("Tập thể trước, cá nhân sau: chọn không áp dụng, cảnh báo hoặc từ chối");
+		// Set on its own to warn, the same rule lets the decision through and says what was out of order.
+		cycles.setOrderRules(province, cycle, Map.of("COLLECTIVE_FIRST", "WARN"));
+		var warned = evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "150-QĐ/ĐU", VnText.date(today), null));
+		assertThat(warned).anySatisfy(w -> assertThat(w).contains("tập thể trước, cá nhân sau"));
+		assertThat(repo.history(e.id()).getLast().details()).contains("orderWarnings");
 		Scope sec = secretary(e);
 		for (Evaluation cellEval : repo.ofOrganizations(cycle, List.of(cell))) {
 			// Beside the cell's own self-assessment: its meetings of the year, from the meetings module.
@@ -352,7 +359,6 @@ class EvaluationFlowTests {
 			evaluations.appraise(commune, cellEval.id(), "HTTNV", null, null);
 			evaluations.decide(commune, cellEval.id(), new EvaluationManagement.DecisionInput("HTTNV", "149-QĐ/ĐU", VnText.date(today), null));
 		}
-		evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTTNV", "150-QĐ/ĐU", VnText.date(today), null));
 		Evaluation communeEval = repo.ofOrganizations(cycle, List.of(ids.otherCommuneId())).stream()
 			.filter(x -> "ORGANIZATION".equals(x.subjectKind())).findFirst().orElseThrow();
 		evaluations.selfAssess(commune, communeEval.id(), selfInput(communeEval, 0.8, "10", Grade.HTTNV));

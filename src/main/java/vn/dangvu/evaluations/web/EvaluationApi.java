@@ -79,6 +79,12 @@ class EvaluationApi {
 		return Map.of("subjects", cycles.open(scope, id));
 	}
 
+	@PutMapping("/evaluation-cycles/{id}/order-rules")
+	Cycle orderRules(Scope scope, @PathVariable long id, @RequestBody Map<String, String> rules) {
+		cycles.setOrderRules(scope, id, rules);
+		return cycles.cycle(scope, id);
+	}
+
 	@GetMapping("/evaluation-cycles/{id}/subjects")
 	PageOf<Evaluation> subjects(Scope scope, @PathVariable long id, @RequestParam long org,
 			@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String step,

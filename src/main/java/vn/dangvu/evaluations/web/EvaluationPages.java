@@ -231,6 +231,13 @@ class EvaluationPages {
 		Map<String, String> v = params(req);
 		return attempt(() -> {
 			cycles.updateCycle(scope, id, cycleInput(v));
+			Map<String, String> rules = new LinkedHashMap<>();
+			for (String rule : Cycle.ORDER_RULES) {
+				if (v.get("order." + rule) != null && !v.get("order." + rule).isBlank()) {
+					rules.put(rule, v.get("order." + rule));
+				}
+			}
+			cycles.setOrderRules(scope, id, rules);
 			return "/evaluation-cycles/" + id + "?done=update";
 		}, () -> cycle(scope, id, null, null, null, null, 1), v);
 	}
