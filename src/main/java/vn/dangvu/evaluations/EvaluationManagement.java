@@ -927,6 +927,13 @@ public class EvaluationManagement {
 	@Transactional
 	public boolean recordEducationVote(Scope scope, long evaluationId, @Nullable String voters, @Nullable String agree,
 			@Nullable String disagree, @Nullable String votedOn, @Nullable String note) {
+		return recordEducationVote(scope, evaluationId, voters, agree, disagree, votedOn, note, null);
+	}
+
+	/** The same, held at a meeting of the cell: those voting cannot outnumber those present by its attendance. */
+	@Transactional
+	public boolean recordEducationVote(Scope scope, long evaluationId, @Nullable String voters, @Nullable String agree,
+			@Nullable String disagree, @Nullable String votedOn, @Nullable String note, @Nullable String meetingId) {
 		Evaluation e = forUpdate(scope, evaluationId);
 		if (!e.member() || !scope.covers(Capability.WRITE_MEMBERS, e.orgPath())) {
 			throw new Denied("Chỉ người giữ hồ sơ của chi bộ ghi được kết quả bỏ phiếu");
@@ -949,6 +956,23 @@ public class EvaluationManagement {
 		if (v != null && v > official) {
 			problems.add(new Problem("Số đảng viên bỏ phiếu", v + " vượt số đảng viên chính thức của chi bộ (" + official + ")"));
 		}
+		Long meeting = null;
+		if (meetingId != null && !meetingId.isBlank()) {
+			try {
+				Meeting m = meetings.get(scope, Long.parseLong(meetingId.trim()));
+				meeting = m.id();
+				if (m.organizationId() != e.organizationId() || !"HELD".equals(m.status())) {
+					problems.add(new Problem("Buổi sinh hoạt", "không phải buổi sinh hoạt đã điểm danh của " + e.orgName()));
+				}
+				else if (v != null && v > m.present()) {
+					problems.add(new Problem("Số đảng viên bỏ phiếu", v + " vượt số có mặt ở buổi sinh hoạt ngày " + VnText.date(m.date())
+							+ " (" + m.present() + ")"));
+				}
+			}
+			catch (NumberFormatException | NotFound x) {
+				problems.add(new Problem("Buổi sinh hoạt", "không tìm thấy"));
+			}
+		}
 		if (v != null && a != null && d != null && a + d > v) {
 			problems.add(new Problem("Kết quả bỏ phiếu", "tổng " + (a + d) + " phiếu vượt số người bỏ phiếu (" + v + ")"));
 		}
@@ -956,7 +980,7 @@ public class EvaluationManagement {
 			throw new InvalidInput(problems);
 		}
 		boolean placed = a * 3 >= official * 2;
-		repo.insertEducationVote(e, official, v, a, d, placed, null, on, blankToNull(note), scope.username());
+		repo.insertEducationVote(e, official, v, a, d, placed, meeting, on, blankToNull(note), scope.username());
 		audit(scope, "EVALUATION_EDUCATION_VOTE", "evaluation", evaluationId, e.orgPath(), "Chi bộ bỏ phiếu kín về " + e.subjectName()
 				+ ": " + a + "/" + official + " đồng ý — " + (placed ? "đưa vào danh sách giáo dục, giúp đỡ" : "không đủ hai phần ba"),
 				Map.of("official", official, "agree", a, "placed", placed));

@@ -424,6 +424,11 @@ class EvaluationFlowTests {
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số đảng viên chính thức");
 		assertThatThrownBy(() -> evaluations.recordEducationVote(sec, e2.id(), "3", "3", "1", VnText.date(today), null))
 			.isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số người bỏ phiếu");
+		var held = jdbc.sql("select id, present from meetings.meeting where organization_id = :o and status = 'HELD' order by meeting_date desc limit 1")
+			.param("o", cell).query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		// Held at a meeting of the cell: no more voters than were present.
+		assertThatThrownBy(() -> evaluations.recordEducationVote(sec, e2.id(), String.valueOf(held[1] + 1), "1", "0", VnText.date(today),
+				null, String.valueOf(held[0]))).isInstanceOf(InvalidInput.class).hasMessageContaining("vượt số có mặt ở buổi sinh hoạt");
 		long agree = (official * 2 + 2) / 3;
 		boolean placed = evaluations.recordEducationVote(sec, e2.id(), String.valueOf(official), String.valueOf(agree),
 				String.valueOf(official - agree), VnText.date(today), null);

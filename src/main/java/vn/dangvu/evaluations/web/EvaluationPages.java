@@ -338,7 +338,8 @@ class EvaluationPages {
 	Object educationVote(Scope scope, @PathVariable long id, @RequestParam long org, HttpServletRequest req) {
 		Map<String, String> v = params(req);
 		return attempt(() -> {
-			evaluations.recordEducationVote(scope, id, v.get("voters"), v.get("agree"), v.get("disagree"), v.get("votedOn"), v.get("note"));
+			evaluations.recordEducationVote(scope, id, v.get("voters"), v.get("agree"), v.get("disagree"), v.get("votedOn"), v.get("note"),
+					v.get("meetingId"));
 			return "/orgs/" + org + "/evaluations?done=vote#education";
 		}, () -> org(scope, org, null), v);
 	}
