@@ -89,6 +89,20 @@ public class EvaluationManagement {
 		return new PageOf<>(repo.list(cycleId, org.path(), true, k, s, q, size, (p - 1) * size, who), p, size, total);
 	}
 
+	/** The most rows one export holds. */
+	public static final int EXPORT_LIMIT = 50_000;
+
+	/** The filtered list for a spreadsheet (at most {@link #EXPORT_LIMIT} rows); the export goes to the audit trail. */
+	@Transactional
+	public List<Evaluation> export(Scope scope, long cycleId, long orgId, @Nullable String kind, @Nullable String step,
+			@Nullable String query) {
+		var page = list(scope, cycleId, orgId, kind, step, query, 1, EXPORT_LIMIT);
+		OrganizationSummary org = readable(scope, orgId);
+		audit(scope, "EVALUATION_EXPORT", "cycle", cycleId, org.path(), "Xuất danh sách đánh giá " + org.name() + " ("
+				+ page.rows().size() + " dòng)", Map.of("kind", kind == null ? "" : kind, "step", step == null ? "" : step));
+		return page.rows();
+	}
+
 	/** How many subjects of the cycle in the organization's subtree wait at each step: kind → step → n. */
 	public Map<String, Map<String, Long>> stepCounts(Scope scope, long cycleId, long orgId) {
 		cycle(scope, cycleId);

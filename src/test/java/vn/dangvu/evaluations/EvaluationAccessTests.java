@@ -173,6 +173,24 @@ class EvaluationAccessTests {
 				"decidedOn", "01/11/2026")).statusCode()).isEqualTo(403);
 		assertThat(row(neighbour)).isEqualTo(n);
 
+		// The cell's list of those still to self-assess, as a spreadsheet (read back), and the export audited.
+		long waiting = jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c and organization_id = :o and step = 'SELF'")
+			.param("c", cycle).param("o", ids.cellId()).query(Long.class).single();
+		var list = bithu.getBytes("/evaluation-cycles/" + cycle + "/subjects.xlsx?org=" + ids.cellId() + "&step=SELF");
+		assertThat(list.statusCode()).isEqualTo(200);
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(list.body()))) {
+			var sheet = wb.getSheet("Danh sách");
+			assertThat(waiting).isPositive();
+			assertThat(sheet.getLastRowNum()).isEqualTo((int) waiting);
+			assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Chờ tự đánh giá");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'EVALUATION_EXPORT' and actor = 'bithu'")
+			.query(Long.class).single()).isPositive();
+		assertThat(bithu.getBytes("/evaluation-cycles/" + cycle + "/subjects.xlsx?org=" + ids.otherCellId()).statusCode()).isEqualTo(404);
+
 		// The commune's staff see nothing of the other commune, and export their own (read back with POI).
 		Http staff = Http.as(port, "canbo.xa");
 		assertThat(staff.get("/api/v1/organizations/" + ids.otherCommuneId() + "/evaluation-counts").statusCode()).isEqualTo(404);

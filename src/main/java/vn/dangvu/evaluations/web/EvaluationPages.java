@@ -214,6 +214,41 @@ class EvaluationPages {
 			.addObject("today", VnText.today()).addObject("problems", List.of()).addObject("values", values);
 	}
 
+	@GetMapping("/evaluation-cycles/{id}/subjects.xlsx")
+	void subjectsXlsx(Scope scope, @PathVariable long id, @RequestParam long org, @RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String step, @RequestParam(required = false) @Nullable String q,
+			HttpServletResponse response) throws IOException {
+		List<Evaluation> rows = evaluations.export(scope, id, org, kind, step, q);
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Content-Disposition", "attachment; filename=\"danh-sach-danh-gia-" + id + "-" + org + ".xlsx\"");
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			Sheet sh = wb.createSheet("Danh sách");
+			String[] cols = { "Đối tượng", "Loại", "Đơn vị", "Mẫu", "Bước", "Tự chấm", "Tự xếp loại", "Chi bộ đề xuất",
+					"Thẩm định", "Xếp loại", "Quyết định" };
+			Row h = sh.createRow(0);
+			for (int i = 0; i < cols.length; i++) {
+				h.createCell(i).setCellValue(cols[i]);
+			}
+			int n = 1;
+			for (Evaluation e : rows) {
+				Row r = sh.createRow(n++);
+				String[] v = { e.subjectName(), e.kindVi(), e.orgName(), e.group().form(), e.step().vi(),
+						e.selfTotal() == null ? "" : e.selfTotal().stripTrailingZeros().toPlainString(), code(e.selfLevel()),
+						code(e.opinionLevel()), code(e.appraisalLevel()), code(e.level()), e.decisionRef() == null ? "" : e.decisionRef() };
+				for (int i = 0; i < v.length; i++) {
+					r.createCell(i).setCellValue(v[i]);
+				}
+			}
+			sh.setColumnWidth(0, 30 * 256);
+			sh.setColumnWidth(2, 30 * 256);
+			wb.write(response.getOutputStream());
+		}
+	}
+
+	private static String code(@Nullable Grade g) {
+		return g == null ? "" : g.name();
+	}
+
 	@PostMapping("/evaluation-cycles/{id}/open")
 	String open(Scope scope, @PathVariable long id) {
 		cycles.open(scope, id);
