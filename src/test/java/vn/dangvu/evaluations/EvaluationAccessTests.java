@@ -151,7 +151,11 @@ class EvaluationAccessTests {
 		Http bithu = Http.as(port, "bithu");
 		assertThat(bithu.get("/evaluations/" + neighbour).statusCode()).isEqualTo(200);
 		assertThat(bithu.get("/evaluation-cycles/" + cycle + "?org=" + ids.cellId()).statusCode()).isEqualTo(200);
-		assertThat(bithu.get("/orgs/" + ids.cellId() + "/evaluations").statusCode()).isEqualTo(200);
+		// The cell's page reminds of the members still to self-assess, the deadline being within a week or past.
+		jdbc.sql("update evaluations.cycle set self_until = current_date + 3 where id = :c").param("c", cycle).update();
+		String cellPage = bithu.get("/orgs/" + ids.cellId() + "/evaluations").body();
+		jdbc.sql("update evaluations.cycle set self_until = current_date + 12 where id = :c").param("c", cycle).update();
+		assertThat(cellPage).contains("step=SELF").contains("chờ tự đánh giá</a>");
 		String before = row(otherCell);
 		for (String path : List.of("/evaluations/" + otherCell, "/evaluations/" + otherCell + ".pdf", "/api/v1/evaluations/" + otherCell,
 				"/evaluation-cycles/" + cycle + "?org=" + ids.otherCellId(), "/orgs/" + ids.otherCellId() + "/evaluations",

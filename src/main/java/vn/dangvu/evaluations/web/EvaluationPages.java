@@ -83,8 +83,12 @@ class EvaluationPages {
 		OrganizationSummary org = orgs.get(scope, id);
 		String p = period == null || period.isBlank() ? String.valueOf(VnText.today().getYear()) : period;
 		int year = p.length() >= 4 && p.substring(0, 4).matches("\\d{4}") ? Integer.parseInt(p.substring(0, 4)) : VnText.today().getYear();
+		List<Cycle> list = cycles.cycles(scope, id);
+		// Reminders: for each open cycle, how many of this subtree still wait at a step whose deadline is near or past.
+		Map<Long, Map<String, Map<String, Long>>> waiting = new LinkedHashMap<>();
+		list.stream().filter(Cycle::open).limit(5).forEach(c -> waiting.put(c.id(), evaluations.stepCounts(scope, c.id(), id)));
 		return new ModelAndView("evaluations/org").addObject("org", org).addObject("period", p)
-			.addObject("cycles", cycles.cycles(scope, id)).addObject("rollUp", evaluations.rollUp(scope, id, p))
+			.addObject("cycles", list).addObject("waiting", waiting).addObject("today", VnText.today()).addObject("rollUp", evaluations.rollUp(scope, id, p))
 			.addObject("cases", org.level().ordinal() >= Level.COMMUNE.ordinal() ? evaluations.educationCases(scope, id, year) : List.of())
 			.addObject("canManage", scope.covers(Capability.MANAGE_ORGANIZATIONS, org.path()))
 			.addObject("canWrite", scope.covers(Capability.WRITE_MEMBERS, org.path()))
