@@ -286,39 +286,41 @@ class EvaluationRepository {
 			Step step, @Nullable String notClassifiedReason) {
 	}
 
+	/** Inserts the subjects a thousand per statement (one statement-level trigger run per thousand for the counters). */
 	int insertSubjects(long cycleId, String period, List<NewSubject> subjects) {
 		int n = 0;
 		for (int from = 0; from < subjects.size(); from += 1000) {
 			List<NewSubject> chunk = subjects.subList(from, Math.min(subjects.size(), from + 1000));
-			int[][] r = template.batchUpdate("""
-					insert into evaluations.evaluation (cycle_id, period, subject_kind, organization_id, org_path, org_name,
-					       org_level, grassroots_id, member_id, collective, subject_name, subject_group, peer_group, head_of, step,
-					       not_classified_reason)
-					values (?, ?, ?, ?, cast(? as ltree), ?, ?, ?, ?, ?, ?, ?, ?, cast(? as bigint[]), ?, ?)
-					on conflict do nothing
-					""", chunk, 1000, (ps, s) -> {
+			n += template.update(con -> {
+				var ps = con.prepareStatement("""
+						insert into evaluations.evaluation (cycle_id, period, subject_kind, organization_id, org_path, org_name,
+						       org_level, grassroots_id, member_id, collective, subject_name, subject_group, peer_group, head_of, step,
+						       not_classified_reason)
+						select ?, ?, k, o, cast(p as ltree), oname, lvl, g, m, col, name, grp, grp, cast(h as bigint[]), st, why
+						from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[],
+						            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+						     as x(k, o, p, oname, lvl, g, m, col, name, grp, h, st, why)
+						on conflict do nothing
+						""");
 				ps.setLong(1, cycleId);
 				ps.setString(2, period);
-				ps.setString(3, s.kind());
-				ps.setLong(4, s.orgId());
-				ps.setString(5, s.orgPath());
-				ps.setString(6, s.orgName());
-				ps.setString(7, s.orgLevel());
-				ps.setLong(8, s.grassrootsId());
-				ps.setObject(9, s.memberId());
-				ps.setString(10, s.collective());
-				ps.setString(11, s.name());
-				ps.setString(12, s.group().name());
-				ps.setString(13, s.group().name());
-				ps.setString(14, "{" + String.join(",", s.headOf().stream().map(String::valueOf).toList()) + "}");
-				ps.setString(15, s.step().name());
-				ps.setString(16, s.notClassifiedReason());
+				int i = 3;
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(NewSubject::kind).toArray()));
+				ps.setArray(i++, con.createArrayOf("bigint", chunk.stream().map(NewSubject::orgId).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(NewSubject::orgPath).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(NewSubject::orgName).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(NewSubject::orgLevel).toArray()));
+				ps.setArray(i++, con.createArrayOf("bigint", chunk.stream().map(NewSubject::grassrootsId).toArray()));
+				ps.setArray(i++, con.createArrayOf("bigint", chunk.stream().map(NewSubject::memberId).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(NewSubject::collective).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(NewSubject::name).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(x -> x.group().name()).toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream()
+					.map(x -> "{" + String.join(",", x.headOf().stream().map(String::valueOf).toList()) + "}").toArray()));
+				ps.setArray(i++, con.createArrayOf("text", chunk.stream().map(x -> x.step().name()).toArray()));
+				ps.setArray(i, con.createArrayOf("text", chunk.stream().map(NewSubject::notClassifiedReason).toArray()));
+				return ps;
 			});
-			for (int[] a : r) {
-				for (int x : a) {
-					n += Math.max(x, 0);
-				}
-			}
 		}
 		return n;
 	}
