@@ -39,6 +39,7 @@ public record Cycle(long id, long organizationId, String orgPath, String orgName
 	public String statusVi() {
 		return switch (status) {
 			case "DRAFT" -> "Chưa mở";
+			case "OPENING" -> "Đang lập danh sách đối tượng";
 			case "OPEN" -> "Đang thực hiện";
 			default -> "Đã kết thúc";
 		};

@@ -51,9 +51,12 @@ public class CycleManagement {
 	private final OrganizationManagement organizations;
 	private final MemberManagement members;
 	private final ApplicationEventPublisher events;
+	private final long backgroundOver;
 
 	CycleManagement(EvaluationRepository repo, OrganizationManagement organizations, MemberManagement members,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events,
+			@org.springframework.beans.factory.annotation.Value("${dangvu.evaluations.open-in-background-over:50000}") long backgroundOver) {
+		this.backgroundOver = backgroundOver;
 		this.repo = repo;
 		this.organizations = organizations;
 		this.members = members;
@@ -254,14 +257,47 @@ public class CycleManagement {
 	/**
 	 * Opens the cycle: freezes the criteria sets that apply, and lists its subjects — every active organization of the
 	 * subtree (not party groups), its leadership collectives, and its members (exempted and suspended ones as not
-	 * classified); an ad hoc cycle lists only the members it names. Returns how many subjects were listed.
+	 * classified); an ad hoc cycle lists only the members it names, a quarterly one only leaders. Over
+	 * {@code dangvu.evaluations.open-in-background-over} members the listing runs in the background (status OPENING,
+	 * {@link CycleOpener}) and 0 is returned; otherwise it returns how many subjects were listed.
 	 */
 	@Transactional
 	public int open(Scope scope, long id) {
+		Cycle c = prepareOpen(scope, id);
+		long size = organizations.counts(scope, c.organizationId()).stream()
+			.filter(x -> !Set.of("REMOVED", "EXPELLED", "LEFT", "DECEASED").contains(x.status()))
+			.mapToLong(vn.dangvu.organizations.StatusCount::count).sum();
+		if (c.subjectMembers().isEmpty() && size > backgroundOver) {
+			return startInBackground(scope, c);
+		}
+		int n = listSubjects(scope, c, c.organizationId(), true);
+		if (n == 0) {
+			throw new InvalidInput("Đợt đánh giá", "không có tổ chức hay đảng viên nào để đánh giá");
+		}
+		repo.openCycle(id);
+		audit(scope, "EVALUATION_CYCLE_OPEN", "cycle", id, c.orgPath(), "Mở đợt đánh giá: " + c.title() + " (" + n + " đối tượng)",
+				Map.of("subjects", n));
+		return n;
+	}
+
+	/** Opens the cycle with its listing in the background, whatever its size. */
+	@Transactional
+	public int openInBackground(Scope scope, long id) {
+		return startInBackground(scope, prepareOpen(scope, id));
+	}
+
+	private int startInBackground(Scope scope, Cycle c) {
+		repo.setCycleStatus(c.id(), "OPENING");
+		audit(scope, "EVALUATION_CYCLE_OPEN", "cycle", c.id(), c.orgPath(), "Mở đợt đánh giá: " + c.title()
+				+ " (danh sách đối tượng đang được lập)", Map.of("background", true));
+		return 0;
+	}
+
+	private Cycle prepareOpen(Scope scope, long id) {
 		Cycle c = repo.cycleForUpdate(id).orElseThrow(() -> new NotFound("cycle " + id));
 		requireManage(scope, c);
 		if (!"DRAFT".equals(c.status())) {
-			throw new InvalidInput("Đợt đánh giá", "đã mở từ trước");
+			throw new InvalidInput("Đợt đánh giá", "OPENING".equals(c.status()) ? "đang lập danh sách đối tượng" : "đã mở từ trước");
 		}
 		if (!c.period().startsWith("C") && repo.overlappingOpen(id, c.orgPath(), c.period())) {
 			throw new InvalidInput("Đợt đánh giá", "đã có đợt " + c.period() + " đang mở cho tổ chức cấp trên hoặc cấp dưới; mỗi người chỉ xếp loại một lần");
@@ -272,11 +308,25 @@ public class CycleManagement {
 			repo.freezeSet(set.id());
 			repo.linkCriteria(id, g, set.id());
 		}
-		List<OrganizationSummary> orgs = organizations.subtree(scope, c.organizationId());
+		return c;
+	}
+
+	/**
+	 * Lists the subjects of the cycle in the subtree of {@code rootId} (or, without {@code subtree}, of that
+	 * organization alone: itself, its collectives, the members registered there) and inserts them; those already
+	 * listed are skipped, so it may run again. Returns how many were inserted.
+	 */
+	int listSubjects(Scope scope, Cycle c, long rootId, boolean subtree) {
+		OrganizationSummary root = organizations.get(scope, rootId);
+		List<OrganizationSummary> orgs = subtree ? organizations.subtree(scope, rootId) : root.active() ? List.of(root) : List.of();
+		if (orgs.isEmpty()) {
+			return 0;
+		}
 		Map<Long, OrganizationSummary> byId = new HashMap<>();
+		organizations.breadcrumb(scope, root).forEach(o -> byId.put(o.id(), o));
 		orgs.forEach(o -> byId.put(o.id(), o));
 		Map<Long, List<Position>> positions = new HashMap<>();
-		for (Position p : members.currentPositions(scope, c.organizationId())) {
+		for (Position p : members.currentPositions(scope, rootId, subtree)) {
 			positions.computeIfAbsent(p.memberId(), k -> new ArrayList<>()).add(p);
 		}
 		List<EvaluationRepository.NewSubject> subjects = new ArrayList<>();
@@ -313,7 +363,7 @@ public class CycleManagement {
 				}
 			}
 		}
-		List<MemberRow> roster = members.registered(scope, c.organizationId()).stream()
+		List<MemberRow> roster = members.registered(scope, rootId, subtree).stream()
 			.filter(r -> !adHoc || c.subjectMembers().contains(r.id())).toList();
 		Set<Long> already = Set.copyOf(repo.alreadyInPeriod(c.period(), roster.stream().map(MemberRow::id).toList()));
 		for (MemberRow r : roster) {
@@ -335,14 +385,7 @@ public class CycleManagement {
 					notClassified ? Step.NOT_CLASSIFIED : Step.SELF,
 					notClassified ? r.status().vi() + " (không xếp loại — HD 21-HD/BTCTW)" : null));
 		}
-		if (subjects.isEmpty()) {
-			throw new InvalidInput("Đợt đánh giá", "không có tổ chức hay đảng viên nào để đánh giá");
-		}
-		int n = repo.insertSubjects(id, c.period(), subjects);
-		repo.openCycle(id);
-		audit(scope, "EVALUATION_CYCLE_OPEN", "cycle", id, c.orgPath(), "Mở đợt đánh giá: " + c.title() + " (" + n + " đối tượng)",
-				Map.of("subjects", n));
-		return n;
+		return repo.insertSubjects(c.id(), c.period(), subjects);
 	}
 
 	private static long grassroots(OrganizationSummary o, Map<Long, OrganizationSummary> byId) {

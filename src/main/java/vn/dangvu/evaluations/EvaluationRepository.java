@@ -199,13 +199,19 @@ class EvaluationRepository {
 
 	boolean overlappingOpen(long cycleId, String path, String period) {
 		return jdbc.sql("""
-				select exists (select 1 from evaluations.cycle c where c.id <> :id and c.period = :p and c.status = 'OPEN'
+				select exists (select 1 from evaluations.cycle c where c.id <> :id and c.period = :p and c.status in ('OPEN','OPENING')
 				               and (c.org_path @> cast(:path as ltree) or c.org_path <@ cast(:path as ltree)))
 				""").param("id", cycleId).param("p", period).param("path", path).query(Boolean.class).single();
 	}
 
 	void openCycle(long id) {
 		jdbc.sql("update evaluations.cycle set status = 'OPEN', opened_at = now() where id = :id").param("id", id).update();
+	}
+
+	/** A cycle still being listed, locked for the one worker that continues it (others skip it, or wait). */
+	Optional<Cycle> openingForUpdate(boolean wait) {
+		return jdbc.sql("select " + CYCLE_COLUMNS + " from evaluations.cycle c where c.status = 'OPENING' order by c.id limit 1 for update"
+				+ (wait ? "" : " skip locked")).query(this::mapCycle).optional();
 	}
 
 	void setCycleStatus(long id, String status) {

@@ -90,7 +90,12 @@ public class MemberManagement {
 	 * transferring, exempted or suspended included — where they are registered.
 	 */
 	public List<MemberRow> registered(Scope scope, long orgId) {
-		return members.registered(orgId, scope.paths(Capability.READ_MEMBERS));
+		return registered(scope, orgId, true);
+	}
+
+	/** The same in the organization alone ({@code subtree} false) or in its whole subtree. */
+	public List<MemberRow> registered(Scope scope, long orgId, boolean subtree) {
+		return members.registered(orgId, subtree, scope.paths(Capability.READ_MEMBERS));
 	}
 
 	/** A member as lists show them, if the scope may read them (or it is the user's own record). */
@@ -145,7 +150,12 @@ public class MemberManagement {
 
 	/** The posts held now in the organization's whole subtree, within what the scope may read. */
 	public List<Position> currentPositions(Scope scope, long orgId) {
-		return members.currentPositionsIn(orgId, scope.paths(Capability.READ_MEMBERS));
+		return currentPositions(scope, orgId, true);
+	}
+
+	/** The same in the organization alone ({@code subtree} false) or in its whole subtree. */
+	public List<Position> currentPositions(Scope scope, long orgId, boolean subtree) {
+		return members.currentPositionsIn(orgId, subtree, scope.paths(Capability.READ_MEMBERS));
 	}
 
 	public List<Position> positions(Scope scope, long id) {

@@ -245,16 +245,17 @@ class MemberRepository {
 			.param("paths", OrganizationRepository.array(paths)).query(this::row).list();
 	}
 
-	List<MemberRow> registered(long orgId, List<String> paths) {
+	List<MemberRow> registered(long orgId, boolean subtree, List<String> paths) {
 		return jdbc.sql("""
 				select m.id, m.full_name, m.gender, m.birth_date, m.standing, m.status, m.admitted_on, m.party_age_basis,
 				       m.ethnicity, m.phone, o.id as org_id, o.name as org_name, false as temporary, m.card_no
 				from organizations.member m join organizations.organization o on o.id = m.organization_id
-				where o.path <@ (select path from organizations.organization where id = :org)
+				where (o.path <@ (select path from organizations.organization where id = :org) and :subtree or o.id = :org)
 				  and o.path <@ any(cast(:paths as ltree[]))
 				  and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
 				order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
-				""").param("org", orgId).param("paths", OrganizationRepository.array(paths)).query(this::row).list();
+				""").param("org", orgId).param("subtree", subtree).param("paths", OrganizationRepository.array(paths))
+			.query(this::row).list();
 	}
 
 	private static final String ONE_ROW = """
@@ -469,15 +470,15 @@ class MemberRepository {
 					rs.getString(8))).list();
 	}
 
-	List<Position> currentPositionsIn(long orgId, List<String> paths) {
+	List<Position> currentPositionsIn(long orgId, boolean subtree, List<String> paths) {
 		return jdbc.sql("""
 				select p.id, p.member_id, p.organization_id, o.name, p.title, p.started_on, p.ended_on, p.decision_ref
 				from organizations.position p join organizations.organization o on o.id = p.organization_id
 				where p.ended_on is null
-				  and o.path <@ (select path from organizations.organization where id = :org)
+				  and (o.path <@ (select path from organizations.organization where id = :org) and :subtree or o.id = :org)
 				  and o.path <@ any(cast(:paths as ltree[]))
 				order by p.member_id, p.id
-				""").param("org", orgId).param("paths", OrganizationRepository.array(paths))
+				""").param("org", orgId).param("subtree", subtree).param("paths", OrganizationRepository.array(paths))
 			.query((rs, i) -> new Position(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8))).list();
 	}

@@ -44,6 +44,9 @@ class EvaluationFlowTests {
 	CycleManagement cycles;
 
 	@Autowired
+	CycleOpener opener;
+
+	@Autowired
 	EvaluationRepository repo;
 
 	DemoRegistry.DemoIds ids;
@@ -486,6 +489,34 @@ class EvaluationFlowTests {
 		assertThat(CycleManagement.lines(saved)).contains("R1;KẾT QUẢ;Nhiệm vụ chi bộ giao;40.5");
 		long v2 = cycles.saveCriteriaSet(province, cell, "NON_SYSTEM", "Bộ tiêu chí của chi bộ, bản 2", CycleManagement.lines(saved));
 		assertThat(repo.set(v2).orElseThrow().version()).isEqualTo(2);
+	}
+
+	@Test
+	void aLargeSubtreeIsListedInTheBackgroundWithTheSameSubjects() {
+		// The same commune, per term, listed by the request (small) and by the background worker (forced): same subjects.
+		long direct = cycles.createCycle(province, ids.otherCommuneId(), new CycleManagement.CycleInput("TERM", String.valueOf(today.getYear()),
+				null, "Nhiệm kỳ (trực tiếp)", null, null, VnText.date(today.plusDays(5)), VnText.date(today.plusDays(6)), null,
+				VnText.date(today.plusDays(7)), VnText.date(today.plusDays(8)), null, null, List.of()));
+		int n = cycles.open(province, direct);
+		long background = cycles.createCycle(province, ids.otherCommuneId(), new CycleManagement.CycleInput("TERM", String.valueOf(today.getYear()),
+				null, "Nhiệm kỳ (lập trong nền)", null, null, VnText.date(today.plusDays(5)), VnText.date(today.plusDays(6)), null,
+				VnText.date(today.plusDays(7)), VnText.date(today.plusDays(8)), null, null, List.of()));
+		assertThat(cycles.openInBackground(province, background)).isZero();
+		assertThatThrownBy(() -> cycles.open(province, background)).isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("đang lập danh sách");
+		opener.continueOpening(true);
+		assertThat(jdbc.sql("select status from evaluations.cycle where id = :c").param("c", background).query(String.class).single())
+			.isEqualTo("OPEN");
+		String subjects = """
+				select string_agg(subject_kind || ':' || organization_id || ':' || coalesce(member_id, 0) || ':' || coalesce(collective, '')
+				       || ':' || grassroots_id || ':' || subject_group || ':' || step, ',' order by subject_kind, organization_id, member_id, collective)
+				from evaluations.evaluation where cycle_id = :c
+				""";
+		String a = jdbc.sql(subjects).param("c", direct).query(String.class).single();
+		assertThat(jdbc.sql(subjects).param("c", background).query(String.class).single()).isEqualTo(a);
+		assertThat(jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c").param("c", background)
+			.query(Long.class).single()).isEqualTo(n);
+		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
 	}
 
 	long annual(long cell, int year) {
