@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dangvu.shared.Audited;
 import vn.dangvu.shared.Capability;
-import vn.dangvu.shared.Denied;
 import vn.dangvu.shared.InvalidInput;
 import vn.dangvu.shared.NotFound;
 import vn.dangvu.shared.Scope;
