@@ -64,12 +64,17 @@ public class AccountManagement implements ScopeProvider {
 		return accounts.credentialsAndGrants(username).filter(e -> e.getKey().enabled()).map(e -> {
 			AccountRepository.Credentials c = e.getKey();
 			List<RoleGrant> grants = e.getValue();
-			Long memberOrg = c.memberId() == null ? null : members.currentOrganizationOf(c.memberId()).orElse(null);
 			List<Long> ids = new ArrayList<>(grants.stream().map(RoleGrant::organizationId).toList());
-			if (memberOrg != null) {
-				ids.add(memberOrg);
+			Long memberOrg = null;
+			Map<Long, String> paths;
+			if (c.memberId() != null) {
+				var sp = organizations.scopePaths(ids, c.memberId());
+				memberOrg = sp.memberOrganizationId();
+				paths = sp.paths();
 			}
-			Map<Long, String> paths = organizations.pathsOf(ids);
+			else {
+				paths = organizations.pathsOf(ids);
+			}
 			List<Scope.Grant> scopeGrants = new ArrayList<>();
 			for (RoleGrant g : grants) {
 				String p = paths.get(g.organizationId());

@@ -125,6 +125,16 @@ public class OrganizationManagement {
 		return orgs.pathsOf(ids);
 	}
 
+	/** The organizations' paths and the member's current cell with its path, in one query (for building a scope). */
+	public record ScopePaths(Map<Long, String> paths, @Nullable Long memberOrganizationId) {
+	}
+
+	public ScopePaths scopePaths(Collection<Long> ids, long memberId) {
+		Map<Long, String> all = new java.util.HashMap<>(orgs.pathsWithMemberCell(ids, memberId));
+		String mine = all.remove(-1L);
+		return new ScopePaths(all, mine == null ? null : Long.valueOf(mine));
+	}
+
 	private OrganizationSummary managed(Scope scope, long id, String field) {
 		OrganizationSummary o = orgs.findVisible(id, scope.paths(Capability.MANAGE_ORGANIZATIONS))
 			.orElseThrow(() -> new InvalidInput(field, "không tìm thấy tổ chức số " + id + " trong phạm vi quản lý của bạn"));

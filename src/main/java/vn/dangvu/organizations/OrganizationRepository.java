@@ -195,6 +195,24 @@ class OrganizationRepository {
 			.query((rs, i) -> new StatusCount(rs.getString(1), rs.getLong(2))).list();
 	}
 
+	/** Paths of the organizations, and of the member's current cell (returned as the key -1 → its id), in one query. */
+	java.util.Map<Long, String> pathsWithMemberCell(Collection<Long> ids, long memberId) {
+		java.util.Map<Long, String> out = new java.util.HashMap<>();
+		jdbc.sql("""
+				with m as (select organization_id as org from organizations.member
+				           where id = :m and status not in ('REMOVED','EXPELLED','LEFT','DECEASED'))
+				select o.id, o.path::text, o.id = (select org from m) as mine from organizations.organization o
+				where o.id = any(cast(:ids as bigint[])) or o.id = (select org from m)
+				""").param("m", memberId).param("ids", "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}")
+			.query((ResultSet rs) -> {
+				out.put(rs.getLong(1), rs.getString(2));
+				if (rs.getBoolean(3)) {
+					out.put(-1L, String.valueOf(rs.getLong(1)));
+				}
+			});
+		return out;
+	}
+
 	java.util.Map<Long, String> pathsOf(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return java.util.Map.of();
