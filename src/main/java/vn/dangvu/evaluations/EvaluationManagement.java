@@ -105,8 +105,20 @@ public class EvaluationManagement {
 
 	/** How many subjects of the cycle in the organization's subtree wait at each step: kind → step → n. */
 	public Map<String, Map<String, Long>> stepCounts(Scope scope, long cycleId, long orgId) {
-		cycle(scope, cycleId);
-		return repo.stepCounts(cycleId, readable(scope, orgId).path(), EvaluationRepository.Who.of(scope));
+		Cycle c = cycle(scope, cycleId);
+		readable(scope, orgId);
+		// From the kept counters of the cycle's period: one cycle per period covers an organization (overlaps are
+		// refused; per-term and ad hoc cycles have their own period), so they are the cycle's own counts.
+		Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+		repo.counts(orgId, c.period()).forEach((kind, states) -> {
+			if ("QUOTA".equals(kind)) {
+				return;
+			}
+			Map<String, Long> steps = new LinkedHashMap<>();
+			states.forEach((state, n) -> steps.merge(Grade.of(state) != null ? Step.DECIDED.name() : state, n, Long::sum));
+			out.put(kind, steps);
+		});
+		return out;
 	}
 
 	public Evaluation get(Scope scope, long id) {

@@ -366,24 +366,13 @@ class EvaluationRepository {
 
 	long count(long cycleId, String path, boolean subtree, @Nullable String kind, @Nullable String step, @Nullable String folded,
 			Who who) {
-		return jdbc.sql("select count(*) from evaluations.evaluation e where e.cycle_id = :c and "
+		return jdbc.sql("select count(*) from (select 1 from evaluations.evaluation e where e.cycle_id = :c and "
 				+ (subtree ? "e.org_path <@ cast(:path as ltree)" : "e.org_path = cast(:path as ltree)")
 				+ " and (cast(:kind as text) is null or e.subject_kind = :kind)"
 				+ " and (cast(:step as text) is null or e.step = :step)"
-				+ " and (cast(:q as text) is null or e.name_folded like '%' || :q || '%') and" + VISIBLE)
+				+ " and (cast(:q as text) is null or e.name_folded like '%' || :q || '%') and" + VISIBLE + " limit 10001) x")
 			.param("c", cycleId).param("path", path).param("kind", kind).param("step", step).param("q", folded)
 			.param("read", who.read()).param("self", who.self()).query(Long.class).single();
-	}
-
-	/** Subjects of the cycle in the subtree by step, kind → step → n. */
-	Map<String, Map<String, Long>> stepCounts(long cycleId, String path, Who who) {
-		Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-		jdbc.sql("select e.subject_kind, e.step, count(*) from evaluations.evaluation e where e.cycle_id = :c"
-				+ " and e.org_path <@ cast(:path as ltree) and" + VISIBLE + " group by 1, 2")
-			.param("c", cycleId).param("path", path).param("read", who.read()).param("self", who.self()).query(rs -> {
-				out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
-			});
-		return out;
 	}
 
 	List<Evaluation> ofMember(long memberId, Who who) {

@@ -198,9 +198,15 @@ class EvaluationPages {
 		Cycle c = cycles.cycle(scope, id);
 		long orgId = org == null ? c.organizationId() : org;
 		OrganizationSummary o = orgs.get(scope, orgId);
+		// Above the commune level a subtree holds up to millions of subjects: its organizations are listed unless
+		// asked otherwise, and the quota is shown per grassroots organization on their own pages.
+		boolean aboveGrassroots = o.level().ordinal() < Level.COMMUNE.ordinal();
+		if (aboveGrassroots && (kind == null || kind.isBlank()) && (q == null || q.isBlank())) {
+			kind = "ORGANIZATION";
+		}
 		var list = evaluations.list(scope, id, orgId, kind, step, q, page, PAGE);
 		boolean grassroots = Level.COMMUNE == o.level() || Level.GRASSROOTS == o.level() || Level.GRASSROOTS_CELL == o.level();
-		List<EvaluationManagement.Quota> quotas = c.open() && scope.covers(Capability.READ_MEMBERS, o.path())
+		List<EvaluationManagement.Quota> quotas = c.open() && !aboveGrassroots && scope.covers(Capability.READ_MEMBERS, o.path())
 				? evaluations.quotas(scope, id, orgId) : List.of();
 		Map<String, String> values = new HashMap<>();
 		values.put("selfUntil", VnText.date(c.selfUntil()));
