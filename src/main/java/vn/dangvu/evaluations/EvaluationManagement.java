@@ -681,7 +681,8 @@ public class EvaluationManagement {
 	 * what is wrong. Decided HTXSNV are counted against the percent of HTTNV decided or currently proposed.
 	 */
 	private @Nullable String overQuota(Cycle c, Evaluation e, Grade level) {
-		Quota others = quota(c, e.grassrootsId(), e.peerGroup(), e.id());
+		// Only the counts: the decision needs no name of the grassroots organization (one query less per decision).
+		var others = repo.quotaCounts(c.id(), e.grassrootsId(), e.peerGroup(), e.id());
 		Grade now = e.current();
 		int excellentBefore = others.decided().getOrDefault(Grade.HTXSNV, 0);
 		int goodBefore = others.current().getOrDefault(Grade.HTTNV, 0) + (now == Grade.HTTNV ? 1 : 0);

@@ -17,15 +17,20 @@ create table evaluations.quota_counter_delta (
 	like evaluations.quota_counter including defaults
 );
 
+-- The grassroots organization's path: the evaluated organization's path cut after the grassroots organization's id.
+create function evaluations.grassroots_path(org_path ltree, grassroots_id bigint) returns ltree
+	language sql immutable parallel safe as $$
+	select case when index(org_path, grassroots_id::text::ltree) >= 0
+	            then subpath(org_path, 0, index(org_path, grassroots_id::text::ltree) + 1) else org_path end
+$$;
+
 create or replace function evaluations.add_delta(r evaluations.evaluation, s int) returns void language sql as $$
 	insert into evaluations.counter_delta (organization_id, period, subject_kind, state, n)
 	select a::bigint, r.period, r.subject_kind, evaluations.state_of(r.step, r.level), s
 	from unnest(string_to_array(r.org_path::text, '.')) a;
 	insert into evaluations.quota_counter_delta (period, grassroots_id, grassroots_path, peer_group, excellent, good)
-	select r.period, r.grassroots_id,
-	       case when index(r.org_path, r.grassroots_id::text::ltree) >= 0
-	            then subpath(r.org_path, 0, index(r.org_path, r.grassroots_id::text::ltree) + 1) else r.org_path end,
-	       r.peer_group, s * (r.level = 'HTXSNV')::int, s * (r.level = 'HTTNV')::int
+	select r.period, r.grassroots_id, evaluations.grassroots_path(r.org_path, r.grassroots_id), r.peer_group,
+	       s * (r.level = 'HTXSNV')::int, s * (r.level = 'HTTNV')::int
 	where r.subject_kind = 'MEMBER' and r.step = 'DECIDED' and r.level in ('HTXSNV', 'HTTNV');
 $$;
 
@@ -37,10 +42,8 @@ create trigger counter_update after update on evaluations.evaluation
 
 -- Decisions recorded before this migration.
 insert into evaluations.quota_counter (period, grassroots_id, grassroots_path, peer_group, excellent, good)
-select period, grassroots_id,
-       min((case when index(org_path, grassroots_id::text::ltree) >= 0
-            then subpath(org_path, 0, index(org_path, grassroots_id::text::ltree) + 1) else org_path end)::text)::ltree,
-       peer_group, count(*) filter (where level = 'HTXSNV'), count(*) filter (where level = 'HTTNV')
+select period, grassroots_id, min(evaluations.grassroots_path(org_path, grassroots_id)::text)::ltree, peer_group,
+       count(*) filter (where level = 'HTXSNV'), count(*) filter (where level = 'HTTNV')
 from evaluations.evaluation
 where subject_kind = 'MEMBER' and step = 'DECIDED' and level in ('HTXSNV', 'HTTNV')
 group by period, grassroots_id, peer_group;

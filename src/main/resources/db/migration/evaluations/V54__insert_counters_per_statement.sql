@@ -9,10 +9,8 @@ begin
 	from new_rows r, unnest(string_to_array(r.org_path::text, '.')) a
 	group by 1, 2, 3, 4;
 	insert into evaluations.quota_counter_delta (period, grassroots_id, grassroots_path, peer_group, excellent, good)
-	select r.period, r.grassroots_id,
-	       min((case when index(r.org_path, r.grassroots_id::text::ltree) >= 0
-	            then subpath(r.org_path, 0, index(r.org_path, r.grassroots_id::text::ltree) + 1) else r.org_path end)::text)::ltree,
-	       r.peer_group, count(*) filter (where r.level = 'HTXSNV'), count(*) filter (where r.level = 'HTTNV')
+	select r.period, r.grassroots_id, min(evaluations.grassroots_path(r.org_path, r.grassroots_id)::text)::ltree, r.peer_group,
+	       count(*) filter (where r.level = 'HTXSNV'), count(*) filter (where r.level = 'HTTNV')
 	from new_rows r
 	where r.subject_kind = 'MEMBER' and r.step = 'DECIDED' and r.level in ('HTXSNV', 'HTTNV')
 	group by r.period, r.grassroots_id, r.peer_group;
