@@ -60,7 +60,7 @@ public class MemberManagement {
 		if (!scope.covers(Capability.READ_MEMBERS, org.path())) {
 			throw new NotFound("organization " + org.id());
 		}
-		var page = members.list(org.path(), scope.paths(Capability.READ_MEMBERS), filter);
+		var page = members.list(org.path(), scope.paths(Capability.READ_MEMBERS), filter, org.childCount() == 0);
 		return new PageOf<>(page.rows(), filter.page(), filter.size(), page.total());
 	}
 

@@ -165,6 +165,13 @@ class ReorganizationTests {
 	void memberSearchFoldsDiacriticsAndSortsByGivenName() {
 		var page = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 200));
 		assertThat(page.rows()).isNotEmpty().allSatisfy(r -> assertThat(VnText.fold(r.fullName())).contains("nguyen thi"));
+		// The province's "province word" keys (V14) find exactly the members the words themselves find.
+		long byWords = jdbc.sql("""
+				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :p)
+				  and m.name_words @> '{nguyen,thi}' and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("p", ids.provinceId()).query(Long.class).single();
+		assertThat(page.total()).isEqualTo(byWords);
 		// A partly typed word falls back to matching the text anywhere.
 		var partial = members.list(admin, ids.provinceId(), MemberFilter.of("nguye", null, null, null, null, 1, 20));
 		assertThat(partial.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.fullName()).contains("Nguyễn"));
