@@ -35,7 +35,8 @@ import vn.dangvu.shared.ScopeProvider;
 /**
  * Accounts and their grants. Administrators ({@link Capability#MANAGE_ACCOUNTS}) manage accounts whose home
  * organization is within their scope, and grant roles only at organizations within it. Builds each request's
- * {@link Scope} from the database, so a revoked grant stops working at once.
+ * {@link Scope} from the database, kept a few seconds by {@link ScopeCache}, which every change to a scope empties
+ * at once.
  */
 @Service
 public class AccountManagement implements ScopeProvider {
@@ -50,8 +51,11 @@ public class AccountManagement implements ScopeProvider {
 	private final ApplicationEventPublisher events;
 	private final CodeVerifier verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
 
+	private final ScopeCache scopes;
+
 	AccountManagement(AccountRepository accounts, OrganizationManagement organizations, MemberManagement members,
-			PasswordEncoder encoder, ApplicationEventPublisher events) {
+			PasswordEncoder encoder, ApplicationEventPublisher events, ScopeCache scopes) {
+		this.scopes = scopes;
 		this.accounts = accounts;
 		this.organizations = organizations;
 		this.members = members;
@@ -61,6 +65,10 @@ public class AccountManagement implements ScopeProvider {
 
 	@Override
 	public Optional<Scope> scopeOf(String username) {
+		return scopes.get(username, () -> loadScope(username));
+	}
+
+	private Optional<Scope> loadScope(String username) {
 		return accounts.credentialsAndGrants(username).filter(e -> e.getKey().enabled()).map(e -> {
 			AccountRepository.Credentials c = e.getKey();
 			List<RoleGrant> grants = e.getValue();

@@ -63,8 +63,13 @@ class MemberRepository {
 
 	private static final String ORDER = """
 			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
-			limit :limit offset :offset
 			""";
+
+	// The page's bounds are written into the text (two ints): with them as parameters the generic plan of a cell's
+	// page is costed as if the offset were unknown, twice a fresh plan, so every request was planned again.
+	private static String page(int limit, int offset) {
+		return "limit " + limit + " offset " + offset + "\n";
+	}
 
 	/**
 	 * The name conditions are added only when there is a name to match, so that each shape gets its own plan.
@@ -93,9 +98,9 @@ class MemberRepository {
 			""";
 
 	// Within a province the hits are all read and sorted anyway: the same query counts them (count_all).
-	private static String list(boolean words, boolean text, boolean province, boolean leaf) {
-		return words && province ? PROVINCE_HITS + "select " + ROW_COLUMNS + ", count(*) over () as count_all\n" + HITS_WHERE + ORDER
-				: "select " + ROW_COLUMNS + where(words, text, province, leaf) + ORDER;
+	private static String list(boolean words, boolean text, boolean province, boolean leaf, int limit, int offset) {
+		return (words && province ? PROVINCE_HITS + "select " + ROW_COLUMNS + ", count(*) over () as count_all\n" + HITS_WHERE
+				: "select " + ROW_COLUMNS + where(words, text, province, leaf)) + ORDER + page(limit, offset);
 	}
 
 	private static String count(boolean words, boolean text, boolean province, boolean leaf) {
@@ -226,8 +231,8 @@ class MemberRepository {
 		int offset = (f.page() - 1) * f.size();
 		boolean counted = words && inProvince(rootPath);
 		long[] countAll = { -1 };
-		var rows = bind(jdbc.sql(list(words, text, inProvince(rootPath), leaf)), rootPath, paths, f, words).param("limit", f.size())
-			.param("offset", offset).query((rs, i) -> {
+		var rows = bind(jdbc.sql(list(words, text, inProvince(rootPath), leaf, f.size(), offset)), rootPath, paths, f, words)
+			.query((rs, i) -> {
 				if (counted) {
 					countAll[0] = rs.getLong("count_all");
 				}
@@ -235,8 +240,8 @@ class MemberRepository {
 			}).list();
 		if (rows.isEmpty() && words && offset == 0) {
 			words = false;
-			rows = bind(jdbc.sql(list(false, true, false, false)), rootPath, paths, f, false).param("limit", f.size())
-				.param("offset", offset).query(this::row).list();
+			rows = bind(jdbc.sql(list(false, true, false, false, f.size(), offset)), rootPath, paths, f, false)
+				.query(this::row).list();
 		}
 		// A short first page is the whole list; otherwise count, stopping at 10,001 ("more than 10,000").
 		long count = countAll[0] >= 0 ? countAll[0] : offset == 0 && rows.size() < f.size() ? rows.size()
@@ -247,7 +252,7 @@ class MemberRepository {
 	/** Streams the whole filtered list (exports). */
 	void each(String rootPath, List<String> paths, MemberFilter f, java.util.function.Consumer<MemberRow> out) {
 		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
-		bind(jdbc.sql(list(false, text, false, false)), rootPath, paths, f, false).param("limit", 1_000_000).param("offset", 0)
+		bind(jdbc.sql(list(false, text, false, false, 1_000_000, 0)), rootPath, paths, f, false)
 			.query(this::row).stream().forEach(out);
 	}
 

@@ -31,6 +31,9 @@ class SignInAndAccountsTests {
 	@Autowired
 	DemoRegistry demo;
 
+	@Autowired
+	vn.dangvu.organizations.OrganizationManagement orgs;
+
 	@LocalServerPort
 	int port;
 
@@ -112,6 +115,43 @@ class SignInAndAccountsTests {
 		long grant = accounts.grants(admin, created.id()).get(0).id();
 		accounts.revoke(admin, created.id(), grant);
 		assertThat(h.get("/api/v1/members/" + member).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aKeptScopeFollowsEveryChangeAtOnce() {
+		var ids = demo.ids().orElseThrow();
+		Scope admin = Fixtures.scope(jdbc, Role.ADMIN, ids.provinceId());
+		long grassroots = jdbc.sql("select parent_id from organizations.organization where id = :id").param("id", ids.cellId())
+			.query(Long.class).single();
+		long otherGrassroots = jdbc.sql("""
+				select o.id from organizations.organization o where o.level = 'GRASSROOTS' and o.id <> :g
+				  and o.path <@ (select path from organizations.organization where id = :p) limit 1
+				""").param("g", grassroots).param("p", ids.provinceId()).query(Long.class).single();
+		long cell = orgs.create(admin, new vn.dangvu.organizations.OrganizationManagement.CreateOrganization(grassroots,
+				vn.dangvu.organizations.Level.CELL, "RESIDENTIAL", "Chi bộ Giữ Phạm Vi", null,
+				new vn.dangvu.organizations.Decision(vn.dangvu.shared.VnText.today(), "12-QĐ/ĐU")));
+		var created = accounts.create(admin, new AccountManagement.CreateAccount("giu.pham.vi", "Giữ Phạm Vi", cell, null,
+				Role.CELL_SECRETARY, null));
+		Scope first = accounts.scopeOf("giu.pham.vi").orElseThrow();
+		assertThat(accounts.scopeOf("GIU.PHAM.VI").orElseThrow()).isSameAs(first); // kept, whatever the case typed
+		String cellPath = orgs.get(admin, cell).path();
+		assertThat(first.covers(vn.dangvu.shared.Capability.READ_MEMBERS, cellPath)).isTrue();
+
+		// The cell moves to another grassroots organization: the grant's path follows at once.
+		orgs.move(admin, cell, otherGrassroots, new vn.dangvu.organizations.Decision(vn.dangvu.shared.VnText.today(), "13-QĐ/ĐU"));
+		String moved = orgs.get(admin, cell).path();
+		assertThat(moved).isNotEqualTo(cellPath);
+		Scope afterMove = accounts.scopeOf("giu.pham.vi").orElseThrow();
+		assertThat(afterMove.covers(vn.dangvu.shared.Capability.READ_MEMBERS, moved)).isTrue();
+		assertThat(afterMove.covers(vn.dangvu.shared.Capability.READ_MEMBERS, cellPath)).isFalse();
+
+		// A new grant, then the account disabled.
+		String otherCell = orgs.get(admin, ids.otherCellId()).path();
+		assertThat(afterMove.covers(vn.dangvu.shared.Capability.READ_MEMBERS, otherCell)).isFalse();
+		accounts.grant(admin, created.id(), ids.otherCellId(), Role.CELL_SECRETARY);
+		assertThat(accounts.scopeOf("giu.pham.vi").orElseThrow().covers(vn.dangvu.shared.Capability.READ_MEMBERS, otherCell)).isTrue();
+		accounts.setEnabled(admin, created.id(), false);
+		assertThat(accounts.scopeOf("giu.pham.vi")).isEmpty();
 	}
 
 	@Test
