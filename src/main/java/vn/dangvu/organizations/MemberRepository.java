@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.VnText;
 
 @Repository
@@ -20,8 +21,7 @@ class MemberRepository {
 			m.ethnicity, m.phone, o.id as org_id, o.name as org_name, (m.organization_id <> o.id) as temporary, m.card_no
 			""";
 
-	private static final String SCOPE_AND_FILTERS = """
-			  and o.path <@ any(cast(:paths as ltree[]))
+	private static final String MEMBER_FILTERS = """
 			  and (case :status
 			         when '' then m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
 			         when 'GONE' then m.status in ('REMOVED','EXPELLED','LEFT','DECEASED')
@@ -31,6 +31,10 @@ class MemberRepository {
 			  and (:ethnicity = '' or m.ethnicity = :ethnicity)
 			  and (:minAge = 0 or (m.standing = 'OFFICIAL' and m.party_age_basis <= cast(:cutoff as date)))
 			""";
+
+	private static final String SCOPE_AND_FILTERS = """
+			  and o.path <@ any(cast(:paths as ltree[]))
+			""" + MEMBER_FILTERS;
 
 	// Filters shared by the list and its count: members whose official cell lies in the subtree of :root. (Members
 	// attached temporarily are listed apart, see TEMPORARY.)
@@ -60,6 +64,13 @@ class MemberRepository {
 			                           where o.id = m.organization_id offset 0) o
 			""" + LIST_FILTERS;
 
+	// For whole words in a whole province (its own page): every hit lies in it, so the page is cut from the hits
+	// first and only its rows' organizations are read.
+	private static String wholeProvince(int limit, int offset) {
+		return "from (select m.*, count(*) over () as count_all from m where true\n" + MEMBER_FILTERS + ORDER + page(limit, offset)
+				+ ") m\njoin organizations.organization o on o.id = m.organization_id\n"
+				+ "where o.path <@ any(cast(:paths as ltree[]))\n";
+	}
 
 	private static final String ORDER = """
 			order by m.given_name collate "vi-x-icu", m.name_rest collate "vi-x-icu", m.id
@@ -71,22 +82,6 @@ class MemberRepository {
 		return "limit " + limit + " offset " + offset + "\n";
 	}
 
-	/**
-	 * The name conditions are added only when there is a name to match, so that each shape gets its own plan.
-	 * Whole words, or else the text anywhere: never both, so that the planner is not tempted by the trigram index
-	 * (its estimate of a multi-word pattern is far too low) when the words index is the selective one.
-	 */
-	private static String where(boolean words, boolean text, boolean province, boolean leaf) {
-		if (words && province) {
-			return HITS_WHERE;
-		}
-		if (leaf && !text) {
-			return LEAF_WHERE;
-		}
-		return LIST_WHERE + (words ? "  and m.name_words @> cast(:words as text[])\n" : "")
-				+ (text && !words ? "  and m.name_folded like '%' || :q || '%'\n" : "");
-	}
-
 	// Whole words within a province: the members holding every "province word" key (V14), read first and only
 	// once, whatever the planner guesses of the words' frequency (a guess far too low made it walk the
 	// province's organizations instead: 1.7 s); the other filters, the order and the count then work on these.
@@ -94,18 +89,57 @@ class MemberRepository {
 			with m as materialized (
 			  select id, full_name, gender, birth_date, standing, status, admitted_on, party_age_basis, ethnicity, phone,
 			         card_no, organization_id, given_name, name_rest
-			  from organizations.member where name_keys @> cast(:keys as text[]))
+			  from organizations.member
+			  where name_keys @> cast(:keys as text[]) and cast(:root as ltree) <@ any(cast(:paths as ltree[])))
 			""";
 
-	// Within a province the hits are all read and sorted anyway: the same query counts them (count_all).
-	private static String list(boolean words, boolean text, boolean province, boolean leaf, int limit, int offset) {
-		return (words && province ? PROVINCE_HITS + "select " + ROW_COLUMNS + ", count(*) over () as count_all\n" + HITS_WHERE
-				: "select " + ROW_COLUMNS + where(words, text, province, leaf)) + ORDER + page(limit, offset);
+	/**
+	 * The shapes of the list, each with its own text so that each gets its own plan. A name is matched as whole
+	 * words, or else as text anywhere: never both, so that the planner is not tempted by the trigram index (its
+	 * estimate of a multi-word pattern is far too low) when the words index is the selective one.
+	 */
+	enum Shape {
+		/** An organization without children, no name. */
+		LEAF,
+		/** A subtree, no name. */
+		SUBTREE,
+		/** Whole words, the whole country. */
+		WORDS,
+		/** Whole words, part of a province. */
+		PROVINCE_WORDS,
+		/** Whole words, a whole province. */
+		WHOLE_PROVINCE_WORDS,
+		/** The text anywhere (a partly typed word). */
+		TEXT;
+
+		boolean counted() {
+			return this == PROVINCE_WORDS || this == WHOLE_PROVINCE_WORDS;
+		}
 	}
 
-	private static String count(boolean words, boolean text, boolean province, boolean leaf) {
-		return (words && province ? PROVINCE_HITS : "") + "select count(*) from (select 1 " + where(words, text, province, leaf)
-				+ " limit 10001) x";
+	private static String from(Shape shape) {
+		return switch (shape) {
+			case LEAF -> LEAF_WHERE;
+			case SUBTREE -> LIST_WHERE;
+			case WORDS -> LIST_WHERE + "  and m.name_words @> cast(:words as text[])\n";
+			case PROVINCE_WORDS, WHOLE_PROVINCE_WORDS -> HITS_WHERE;
+			case TEXT -> LIST_WHERE + "  and m.name_folded like '%' || :q || '%'\n";
+		};
+	}
+
+	// Within a province the hits are all read and sorted anyway: the same query counts them (count_all).
+	private static String list(Shape shape, int limit, int offset) {
+		return switch (shape) {
+			case WHOLE_PROVINCE_WORDS -> PROVINCE_HITS + "select " + ROW_COLUMNS + ", m.count_all\n" + wholeProvince(limit, offset)
+					+ ORDER;
+			case PROVINCE_WORDS -> PROVINCE_HITS + "select " + ROW_COLUMNS + ", count(*) over () as count_all\n" + HITS_WHERE + ORDER
+					+ page(limit, offset);
+			default -> "select " + ROW_COLUMNS + from(shape) + ORDER + page(limit, offset);
+		};
+	}
+
+	private static String count(Shape shape) {
+		return (shape.counted() ? PROVINCE_HITS : "") + "select count(*) from (select 1 " + from(shape) + " limit 10001) x";
 	}
 
 	/** Below the country, a subtree lies within one province: the second label of its path. */
@@ -227,32 +261,34 @@ class MemberRepository {
 	 */
 	PageRows list(String rootPath, List<String> paths, MemberFilter f, boolean leaf) {
 		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
-		boolean words = text;
+		int depth = rootPath.split("\\.").length;
+		Shape shape = !text ? (leaf ? Shape.LEAF : Shape.SUBTREE)
+				: depth < 2 ? Shape.WORDS
+				: depth == 2 && paths.stream().anyMatch(p -> Scope.isWithin(rootPath, p)) ? Shape.WHOLE_PROVINCE_WORDS
+				: Shape.PROVINCE_WORDS;
 		int offset = (f.page() - 1) * f.size();
-		boolean counted = words && inProvince(rootPath);
 		long[] countAll = { -1 };
-		var rows = bind(jdbc.sql(list(words, text, inProvince(rootPath), leaf, f.size(), offset)), rootPath, paths, f, words)
-			.query((rs, i) -> {
-				if (counted) {
-					countAll[0] = rs.getLong("count_all");
-				}
-				return row(rs, i);
-			}).list();
-		if (rows.isEmpty() && words && offset == 0) {
-			words = false;
-			rows = bind(jdbc.sql(list(false, true, false, false, f.size(), offset)), rootPath, paths, f, false)
-				.query(this::row).list();
+		var rows = bind(jdbc.sql(list(shape, f.size(), offset)), rootPath, paths, f, text).query((rs, i) -> {
+			if (shape.counted()) {
+				countAll[0] = rs.getLong("count_all");
+			}
+			return row(rs, i);
+		}).list();
+		Shape counting = shape;
+		if (rows.isEmpty() && text && offset == 0) {
+			counting = Shape.TEXT;
+			rows = bind(jdbc.sql(list(Shape.TEXT, f.size(), offset)), rootPath, paths, f, false).query(this::row).list();
 		}
 		// A short first page is the whole list; otherwise count, stopping at 10,001 ("more than 10,000").
 		long count = countAll[0] >= 0 ? countAll[0] : offset == 0 && rows.size() < f.size() ? rows.size()
-				: bind(jdbc.sql(count(words, text, inProvince(rootPath), leaf)), rootPath, paths, f, words).query(Long.class).single();
+				: bind(jdbc.sql(count(counting)), rootPath, paths, f, counting != Shape.TEXT).query(Long.class).single();
 		return new PageRows(rows, count);
 	}
 
 	/** Streams the whole filtered list (exports). */
 	void each(String rootPath, List<String> paths, MemberFilter f, java.util.function.Consumer<MemberRow> out) {
 		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
-		bind(jdbc.sql(list(false, text, false, false, 1_000_000, 0)), rootPath, paths, f, false)
+		bind(jdbc.sql(list(text ? Shape.TEXT : Shape.SUBTREE, 1_000_000, 0)), rootPath, paths, f, false)
 			.query(this::row).stream().forEach(out);
 	}
 

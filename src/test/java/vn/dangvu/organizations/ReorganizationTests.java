@@ -172,6 +172,15 @@ class ReorganizationTests {
 				  and m.name_words @> '{nguyen,thi}' and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
 				""").param("p", ids.provinceId()).query(Long.class).single();
 		assertThat(page.total()).isEqualTo(byWords);
+		// Within part of a province (a commune): the same keys, kept to the commune's subtree.
+		var commune = members.list(admin, ids.communeId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 200));
+		long inCommune = jdbc.sql("""
+				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :c)
+				  and m.name_words @> '{nguyen,thi}' and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("c", ids.communeId()).query(Long.class).single();
+		assertThat(commune.total()).isEqualTo(inCommune).isLessThan(byWords);
+		assertThat(commune.rows()).hasSize((int) Math.min(inCommune, 200));
 		// A partly typed word falls back to matching the text anywhere.
 		var partial = members.list(admin, ids.provinceId(), MemberFilter.of("nguye", null, null, null, null, 1, 20));
 		assertThat(partial.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.fullName()).contains("Nguyễn"));
