@@ -8,4 +8,3 @@ create index organization_version_parent on organizations.organization_version u
 create index member_name_trgm on organizations.member using gin (name_folded gin_trgm_ops);
 create index member_temp_org on organizations.member (temp_organization_id) where temp_organization_id is not null;
 create index membership_org on organizations.membership using gist (organization_id, valid);
-create index member_name_keys on organizations.member using gin (name_keys);

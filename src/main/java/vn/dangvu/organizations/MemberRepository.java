@@ -93,6 +93,19 @@ class MemberRepository {
 			  where name_keys @> cast(:keys as text[]) and cast(:root as ltree) <@ any(cast(:paths as ltree[])))
 			""";
 
+	// Whole words across the country (the central level): the same keys, read province by province (each child of
+	// the root), so that no index on the bare words is needed.
+	private static final String COUNTRY_HITS = """
+			with m as materialized (
+			  select h.* from organizations.organization p
+			  cross join lateral (
+			    select id, full_name, gender, birth_date, standing, status, admitted_on, party_age_basis, ethnicity, phone,
+			           card_no, organization_id, given_name, name_rest
+			    from organizations.member
+			    where name_keys @> array(select p.id::text || ' ' || w from unnest(cast(:words as text[])) w)) h
+			  where p.parent_id = :org and cast(:root as ltree) <@ any(cast(:paths as ltree[])))
+			""";
+
 	/**
 	 * The shapes of the list, each with its own text so that each gets its own plan. A name is matched as whole
 	 * words, or else as text anywhere: never both, so that the planner is not tempted by the trigram index (its
@@ -103,7 +116,7 @@ class MemberRepository {
 		LEAF,
 		/** A subtree, no name. */
 		SUBTREE,
-		/** Whole words, the whole country. */
+		/** Whole words, the whole country (the central level). */
 		WORDS,
 		/** Whole words, part of a province. */
 		PROVINCE_WORDS,
@@ -113,7 +126,11 @@ class MemberRepository {
 		TEXT;
 
 		boolean counted() {
-			return this == PROVINCE_WORDS || this == WHOLE_PROVINCE_WORDS;
+			return this == WORDS || this == PROVINCE_WORDS || this == WHOLE_PROVINCE_WORDS;
+		}
+
+		String hits() {
+			return this == WORDS ? COUNTRY_HITS : counted() ? PROVINCE_HITS : "";
 		}
 	}
 
@@ -121,8 +138,7 @@ class MemberRepository {
 		return switch (shape) {
 			case LEAF -> LEAF_WHERE;
 			case SUBTREE -> LIST_WHERE;
-			case WORDS -> LIST_WHERE + "  and m.name_words @> cast(:words as text[])\n";
-			case PROVINCE_WORDS, WHOLE_PROVINCE_WORDS -> HITS_WHERE;
+			case WORDS, PROVINCE_WORDS, WHOLE_PROVINCE_WORDS -> HITS_WHERE;
 			case TEXT -> LIST_WHERE + "  and m.name_folded like '%' || :q || '%'\n";
 		};
 	}
@@ -132,14 +148,14 @@ class MemberRepository {
 		return switch (shape) {
 			case WHOLE_PROVINCE_WORDS -> PROVINCE_HITS + "select " + ROW_COLUMNS + ", m.count_all\n" + wholeProvince(limit, offset)
 					+ ORDER;
-			case PROVINCE_WORDS -> PROVINCE_HITS + "select " + ROW_COLUMNS + ", count(*) over () as count_all\n" + HITS_WHERE + ORDER
-					+ page(limit, offset);
+			case WORDS, PROVINCE_WORDS -> shape.hits() + "select " + ROW_COLUMNS + ", count(*) over () as count_all\n" + HITS_WHERE
+					+ ORDER + page(limit, offset);
 			default -> "select " + ROW_COLUMNS + from(shape) + ORDER + page(limit, offset);
 		};
 	}
 
 	private static String count(Shape shape) {
-		return (shape.counted() ? PROVINCE_HITS : "") + "select count(*) from (select 1 " + from(shape) + " limit 10001) x";
+		return shape.hits() + "select count(*) from (select 1 " + from(shape) + " limit 10001) x";
 	}
 
 	/** Below the country, a subtree lies within one province: the second label of its path. */

@@ -172,6 +172,12 @@ class ReorganizationTests {
 				  and m.name_words @> '{nguyen,thi}' and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
 				""").param("p", ids.provinceId()).query(Long.class).single();
 		assertThat(page.total()).isEqualTo(byWords);
+		// The whole country (the demo has one province): the keys read province by province.
+		Scope central = Fixtures.scope(jdbc, vn.dangvu.shared.Role.ADMIN, ids.centralId());
+		var country = members.list(central, ids.centralId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 50));
+		assertThat(country.total()).isEqualTo(byWords);
+		assertThat(country.rows()).hasSize((int) Math.min(byWords, 50))
+			.allSatisfy(r -> assertThat(VnText.fold(r.fullName())).contains("nguyen thi"));
 		// Within part of a province (a commune): the same keys, kept to the commune's subtree.
 		var commune = members.list(admin, ids.communeId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 200));
 		long inCommune = jdbc.sql("""
