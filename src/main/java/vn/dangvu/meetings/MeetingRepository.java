@@ -291,19 +291,21 @@ class MeetingRepository {
 
 	/**
 	 * The longest run of consecutive excused absences, in this year's regular and thematic meetings of the cell up
-	 * to this one, of anyone excused at this one.
+	 * to this one, of anyone excused at this one: read from those excused (each one's attendance rows by the
+	 * member index), not from every attendance row of the cell's year.
 	 */
 	int longestExcusedStreak(long meetingId) {
 		return jdbc.sql("""
 				with this as (select organization_id, meeting_date from meetings.meeting where id = :id),
+				excused as materialized (select member_id from meetings.attendance where meeting_id = :id and status = 'EXCUSED'),
 				hist as (
 				    select a.member_id, a.status,
 				           row_number() over (partition by a.member_id order by m.meeting_date desc, m.id desc) as rn
-				    from meetings.attendance a
+				    from excused e
+				    join meetings.attendance a on a.member_id = e.member_id
 				    join meetings.meeting m on m.id = a.meeting_id, this t
 				    where m.organization_id = t.organization_id and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
-				      and m.meeting_date >= date_trunc('year', t.meeting_date) and m.meeting_date <= t.meeting_date
-				      and a.member_id in (select member_id from meetings.attendance where meeting_id = :id and status = 'EXCUSED'))
+				      and m.meeting_date >= date_trunc('year', t.meeting_date) and m.meeting_date <= t.meeting_date)
 				select coalesce(max(n), 0) from (
 				    select h.member_id, count(*) as n from hist h
 				    where h.rn < coalesce((select min(x.rn) from hist x where x.member_id = h.member_id and x.status is distinct from 'EXCUSED'), 1000000)
