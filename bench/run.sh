@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # National-scale benchmark. Usage: bench/run.sh [members] [seconds-per-wrk-run]
 # Needs: wrk, psql (postgresql-client), python3, curl — apt-get install -y wrk postgresql-client curl.
-# PARTS=registry or PARTS=meetings runs only those measurements (the dataset is always generated whole).
+# PARTS=registry or PARTS=meetings runs only those measurements (the dataset is always generated whole);
+# REUSE=1 skips the generation and measures on the dataset left in bench/out/pg by an earlier run.
 # Builds the jar, starts it on an empty embedded PostgreSQL under bench/out/pg with a 512 MB heap, generates the
 # dataset with bench/generate.sql, then measures pages and the API with wrk (32 connections) on the same cores.
 set -euo pipefail
@@ -20,15 +21,20 @@ for d in /usr/lib/jvm/*/; do
 done
 pkill -f "dangvu.jar.*--server.port=$PORT" 2>/dev/null || true
 ./mvnw -q -B package -DskipTests
-rm -rf "$OUT/pg"
+# REUSE=1 measures again on the dataset already in bench/out/pg (made by an earlier run, possibly with migrations
+# edited since: their checksums are then not checked).
+REUSE=${REUSE:-0}
+EXTRA=()
+if [[ "$REUSE" == 1 ]]; then EXTRA=(--spring.flyway.validate-on-migrate=false); else rm -rf "$OUT/pg"; fi
 "$JAVA" -Xmx512m -Xlog:gc:file="$OUT/gc.log" -jar target/dangvu.jar --dangvu.demo.enabled=false --dangvu.bench.enabled=true \
   --dangvu.embedded.data-dir="$OUT/pg" --dangvu.embedded.port=$PGPORT --dangvu.embedded.shared-buffers=2GB \
-  --server.port=$PORT > "$OUT/app.log" 2>&1 &
+  --server.port=$PORT "${EXTRA[@]}" > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "http://localhost:$PORT/login"; do kill -0 $APP 2>/dev/null || { tail -20 "$OUT/app.log"; exit 1; }; sleep 1; done
 PSQL="psql -X -q -h localhost -p $PGPORT -U postgres -d dangvu"
 
+if [[ "$REUSE" != 1 ]]; then
 echo "== generate ($MEMBERS members)"
 start=$(date +%s.%N)
 HALF=$((MEMBERS / 2))
@@ -57,6 +63,7 @@ wait $P3
 $PSQL -f bench/generate-7-meetings-rollup.sql >> "$OUT/generate.log"
 end=$(date +%s.%N)
 echo "GENERATE_MEETINGS seconds=$(echo "$end - $start" | bc) $($PSQL -At -c "select 'meetings=' || (select count(*) from meetings.meeting) || ' attendance=' || (select count(*) from meetings.attendance) || ' counter_rows=' || (select count(*) from meetings.meeting_counter)")"
+fi
 
 . bench/login.sh  # login USER -> cookie header (needs OUT, PORT)
 PROV=2
