@@ -110,7 +110,7 @@ if [[ "$PARTS" == all || "$PARTS" == meetings ]]; then
 echo "== meetings"
 $PSQL -At -c "select id from organizations.organization where level = 'CELL' and path <@ '1.$PROV' and id not in (select id from organizations.organization where level = 'CELL' and path <@ '1.$PROV' order by id limit 2000) order by random() limit 2000" > "$OUT/mcells.txt"
 $PSQL -At -c "select id from meetings.meeting where org_path <@ '1.$PROV' and status = 'HELD' order by random() limit 2000" > "$OUT/meetings.txt"
-$PSQL -At -c "select m.id || ' ' || string_agg(a.member_id::text, ',' order by a.member_id) from meetings.meeting m join meetings.attendance a on a.meeting_id = m.id and a.standing <> 'EXEMPT' where m.status = 'PUBLISHED' and m.org_path <@ '1.$PROV' group by m.id" > "$OUT/attendance.txt"
+$PSQL -At -c "select m.id || ' ' || string_agg(a.member_id::text, ',' order by a.member_id) from meetings.meeting m join meetings.attendance a on a.meeting_id = m.id and a.standing <> 'EXEMPT' where (m.status = 'PUBLISHED' or (m.status = 'HELD' and m.kind = 'REGULAR' and m.meeting_date >= date '2026-11-01')) and m.org_path <@ '1.$PROV' group by m.id having count(*) >= 30" > "$OUT/attendance.txt"
 echo "attendance_lines=$(wc -l < "$OUT/attendance.txt") members_per_line_avg=$(awk '{n += split($2, a, ",")} END {printf "%.1f", n / NR}' "$OUT/attendance.txt")"
 IDS="$OUT/mcells.txt" PATHFMT="/orgs/%s/meetings" COOKIE="$COOKIE_PROV" wrk -t2 -c32 -d10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
 run bare_page_m "$OUT/mcells.txt" "/bench/bare/%s" ""

@@ -92,6 +92,8 @@ public class MemberImport {
 
 	private static final int MAX_ROWS = 100_000;
 
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
+
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 	private final OrganizationRepository orgs;
@@ -310,7 +312,7 @@ public class MemberImport {
 	 * 1075012345); put them back to the fixed length.
 	 */
 	static @Nullable String restoreLeadingZeros(String field, @Nullable String value) {
-		if (value == null || !value.matches("[0-9]+")) {
+		if (value == null || !DIGITS.matcher(value).matches()) {
 			return value;
 		}
 		int length = "citizenId".equals(field) ? 12 : "cardNo".equals(field) ? 8 : 0;

@@ -24,6 +24,7 @@ public record MemberInput(@Nullable String fullName, @Nullable String birthName,
 		@Nullable String professional, @Nullable String politicalTheory, @Nullable String foreignLanguage,
 		@Nullable String occupation, @Nullable String workplace, @Nullable String phone, @Nullable String email) {
 
+	private static final Pattern NAME = Pattern.compile("^[\\p{L} .'-]+$");
 	private static final Pattern CITIZEN_ID = Pattern.compile("^[0-9]{12}$");
 	private static final Pattern RECORD_NO = Pattern.compile("^[0-9]{6}[A-ZĐ]{1,3}$");
 	private static final Pattern CARD_NO = Pattern.compile("^[0-9]{8}$");
@@ -65,7 +66,7 @@ public record MemberInput(@Nullable String fullName, @Nullable String birthName,
 		else if (name.length() > 120) {
 			problems.add(new Problem("Họ và tên", "dài quá 120 ký tự"));
 		}
-		else if (!name.matches("^[\\p{L} .'-]+$")) {
+		else if (!NAME.matcher(name).matches()) {
 			problems.add(new Problem("Họ và tên", "“" + name + "” chỉ được gồm chữ cái và khoảng trắng"));
 		}
 		else if (!name.contains(" ")) {
@@ -158,7 +159,7 @@ public record MemberInput(@Nullable String fullName, @Nullable String birthName,
 		if (s == null) {
 			return null;
 		}
-		String t = s.trim().replaceAll("\\s+", " ");
+		String t = VnText.squeeze(s);
 		return t.isEmpty() ? null : t;
 	}
 

@@ -69,6 +69,8 @@ public final class T {
 		return "";
 	}
 
+	private static final java.util.regex.Pattern LANG_PARAM = java.util.regex.Pattern.compile("(^|&)lang=[a-z]*");
+
 	/** The current path and query, to come back to after switching language. */
 	public static String here() {
 		var attrs = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
@@ -77,7 +79,7 @@ public final class T {
 			String q = r.getQueryString();
 			String path = r.getRequestURI();
 			if (q != null) {
-				q = q.replaceAll("(^|&)lang=[a-z]*", "");
+				q = LANG_PARAM.matcher(q).replaceAll("");
 				path = q.isEmpty() ? path : path + "?" + q;
 			}
 			return path;
