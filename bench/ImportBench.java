@@ -16,7 +16,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Builds an xlsx of N valid member rows with the template's headings, uploads it to a cell as a signed-in user
  * (dry run: parse + validate + duplicate checks), then commits it; prints the seconds of each step.
- * Usage: java -cp CLASSPATH bench/ImportBench.java BASE_URL COOKIE_JAR CELL_ID ROWS
+ * Usage: java -cp CLASSPATH bench/ImportBench.java BASE_URL COOKIE_JAR CELL_ID ROWS [inline]
  */
 public class ImportBench {
 
@@ -40,9 +40,15 @@ public class ImportBench {
 				"Trình độ phổ thông", "Chuyên môn", "Lý luận chính trị", "Nghề nghiệp", "Điện thoại", "Thư điện tử" };
 		String[] family = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ" };
 		String[] given = { "An", "Bình", "Cường", "Dũng", "Hà", "Hương", "Lan", "Minh", "Nam", "Thảo" };
+		// Each run its own citizen IDs, card and record numbers, so that a run on a reused dataset is not refused as
+		// duplicates of the previous one.
+		int run = new java.util.Random().nextInt(26);
 		long t0 = System.nanoTime();
 		byte[] file;
-		try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+		// Strings in a shared table, as Excel and LibreOffice write them (SXSSF's default, inline strings, is what only
+		// streaming writers produce; args[4] = "inline" measures that).
+		boolean inline = args.length > 4 && args[4].equals("inline");
+		try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 500, false, !inline); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet s = wb.createSheet("Danh sách");
 			Row h = s.createRow(0);
 			for (int i = 0; i < head.length; i++) {
@@ -52,9 +58,9 @@ public class ImportBench {
 				Row row = s.createRow(r);
 				boolean male = r % 3 != 0;
 				String[] v = { family[r % 10] + (male ? " Văn " : " Thị ") + given[(r / 10) % 10], male ? "Nam" : "Nữ",
-						String.format("%02d/%02d/%d", 1 + r % 28, 1 + r % 12, 1950 + r % 50), String.format("09%d%09d", 9, r),
+						String.format("%02d/%02d/%d", 1 + r % 28, 1 + r % 12, 1950 + r % 50), String.format("09%010d", run * 1000000L + r),
 						"Kinh", "Không", "Hà Nội", "Hà Nội", "Thôn " + r % 20, String.format("%02d/%02d/%d", 1 + r % 28, 1 + r % 12, 2000 + r % 20),
-						"", "Chính thức", String.format("%06dNB", r % 1000000), String.format("%08d", 60000000 + r), "12/12",
+						"", "Chính thức", String.format("%06dN%c", r % 1000000, (char) ('A' + run)), String.format("%08d", 60000000 + run * 100000 + r), "12/12",
 						"Đại học", "Sơ cấp", "Công chức", String.format("0913%06d", r), "" };
 				for (int i = 0; i < v.length; i++) {
 					row.createCell(i).setCellValue(v[i]);

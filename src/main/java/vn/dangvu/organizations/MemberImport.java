@@ -415,11 +415,124 @@ public class MemberImport {
 			.param("today", VnText.today()).param("actor", actor).query(Integer.class).single();
 	}
 
+	/**
+	 * POI's read-only shared strings table, answering each cell with a plain string. The table itself builds an
+	 * XmlBeans rich text object for every cell it is asked for, which was most of the time spent reading a large
+	 * file; here the strings are kept as the table's parser reads them (the text of each {@code si}, phonetic runs
+	 * left out, as the table does by default) and handed out as they are.
+	 */
+	static final class PlainSharedStrings extends ReadOnlySharedStringsTable {
+
+		// Filled while the superclass's constructor parses the part, before this class's initializers would run:
+		// hence no initializers.
+		private List<String> plain;
+		private StringBuilder text;
+		private boolean inText;
+		private boolean inPhonetic;
+
+		PlainSharedStrings(OPCPackage pkg) throws IOException, SAXException {
+			super(pkg, false);
+			if (plain == null) {
+				plain = new ArrayList<>();
+			}
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String name, org.xml.sax.Attributes attributes)
+				throws SAXException {
+			super.startElement(uri, localName, name, attributes);
+			if (plain == null) {
+				plain = new ArrayList<>();
+				text = new StringBuilder();
+			}
+			switch (localName) {
+				case "si" -> text.setLength(0);
+				case "t" -> inText = true;
+				case "rPh" -> inPhonetic = true;
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String name) throws SAXException {
+			super.endElement(uri, localName, name);
+			switch (localName) {
+				case "si" -> plain.add(text.toString());
+				case "t" -> inText = false;
+				case "rPh" -> inPhonetic = false;
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) throws SAXException {
+			super.characters(ch, start, length);
+			if (inText && !inPhonetic) {
+				text.append(ch, start, length);
+			}
+		}
+
+		@Override
+		public org.apache.poi.ss.usermodel.RichTextString getItemAt(int idx) {
+			return new PlainText(plain.get(idx));
+		}
+	}
+
+	/** A cell's text without formatting runs; what {@link PlainSharedStrings} hands out. */
+	record PlainText(String getString) implements org.apache.poi.ss.usermodel.RichTextString {
+
+		@Override
+		public String toString() {
+			return getString;
+		}
+
+		@Override
+		public int length() {
+			return getString.length();
+		}
+
+		@Override
+		public int numFormattingRuns() {
+			return 0;
+		}
+
+		@Override
+		public int getIndexOfFormattingRun(int index) {
+			return 0;
+		}
+
+		@Override
+		public void applyFont(int startIndex, int endIndex, short fontIndex) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void applyFont(int startIndex, int endIndex, org.apache.poi.ss.usermodel.Font font) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void applyFont(org.apache.poi.ss.usermodel.Font font) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void applyFont(short fontIndex) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void clearFormatting() {
+		}
+	}
+
 	/** Reads the first sheet with POI's streaming (SAX) reader; dates come out as dd/MM/yyyy whatever their format. */
 	static void readFirstSheet(byte[] content, List<String> header, List<String[]> rows, List<Integer> rowNumbers) {
 		try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
 			XSSFReader reader = new XSSFReader(pkg);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+			ReadOnlySharedStringsTable strings = new PlainSharedStrings(pkg);
 			DataFormatter formatter = new DataFormatter(java.util.Locale.forLanguageTag("vi-VN")) {
 				@Override
 				public String formatRawCellContents(double value, int formatIndex, String formatString) {
@@ -467,7 +580,11 @@ public class MemberImport {
 
 							@Override
 							public void cell(String ref, String value, XSSFComment comment) {
-								int col = new CellReference(ref).getCol();
+								int letters = 0;
+								while (letters < ref.length() && Character.isLetter(ref.charAt(letters))) {
+									letters++;
+								}
+								int col = CellReference.convertColStringToIndex(ref.substring(0, letters));
 								while (current.size() < col) {
 									current.add(null);
 								}

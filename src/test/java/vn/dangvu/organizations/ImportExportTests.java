@@ -52,6 +52,36 @@ class ImportExportTests {
 		secretary = Fixtures.scope(jdbc, vn.dangvu.shared.Role.CELL_SECRETARY, ids.cellId());
 	}
 
+	/** Excel writes its strings into a shared table, streaming writers inline: both read the same, rich text too. */
+	@Test
+	void sharedAndInlineStringsReadAlike() throws IOException {
+		List<String[]> read = new ArrayList<>();
+		for (Workbook wb : List.of(new XSSFWorkbook(), new org.apache.poi.xssf.streaming.SXSSFWorkbook())) {
+			try (wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+				Sheet s = wb.createSheet("Danh sách");
+				Row h = s.createRow(0);
+				h.createCell(0).setCellValue("Họ và tên");
+				h.createCell(2).setCellValue("Nơi thường trú");
+				Row r = s.createRow(1);
+				r.createCell(0).setCellValue("Nguyễn Thị  Hồng");
+				r.createCell(1).setCellValue(1075012345d);
+				var rich = wb.getCreationHelper().createRichTextString("Thôn Đông, xã Tân An");
+				var bold = wb.createFont();
+				bold.setBold(true);
+				rich.applyFont(0, 9, bold);
+				r.createCell(2).setCellValue(rich);
+				wb.write(out);
+				List<String> header = new ArrayList<>();
+				List<String[]> rows = new ArrayList<>();
+				MemberImport.readFirstSheet(out.toByteArray(), header, rows, new ArrayList<>());
+				assertThat(header).containsExactly("Họ và tên", "", "Nơi thường trú");
+				read.add(rows.get(0));
+			}
+		}
+		assertThat(read.get(0)).containsExactly("Nguyễn Thị  Hồng", "1075012345", "Thôn Đông, xã Tân An");
+		assertThat(read.get(1)).containsExactly(read.get(0));
+	}
+
 	static byte[] xlsx(List<Object[]> rows) throws IOException {
 		try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet s = wb.createSheet("Danh sách");
