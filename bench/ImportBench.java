@@ -42,7 +42,7 @@ public class ImportBench {
 		String[] given = { "An", "Bình", "Cường", "Dũng", "Hà", "Hương", "Lan", "Minh", "Nam", "Thảo" };
 		// Each run its own citizen IDs, card and record numbers, so that a run on a reused dataset is not refused as
 		// duplicates of the previous one.
-		int run = new java.util.Random().nextInt(26);
+		int run = new java.util.Random().nextInt(400);
 		long t0 = System.nanoTime();
 		byte[] file;
 		// Strings in a shared table, as Excel and LibreOffice write them (SXSSF's default, inline strings, is what only
@@ -60,7 +60,7 @@ public class ImportBench {
 				String[] v = { family[r % 10] + (male ? " Văn " : " Thị ") + given[(r / 10) % 10], male ? "Nam" : "Nữ",
 						String.format("%02d/%02d/%d", 1 + r % 28, 1 + r % 12, 1950 + r % 50), String.format("09%010d", run * 1000000L + r),
 						"Kinh", "Không", "Hà Nội", "Hà Nội", "Thôn " + r % 20, String.format("%02d/%02d/%d", 1 + r % 28, 1 + r % 12, 2000 + r % 20),
-						"", "Chính thức", String.format("%06dN%c", r % 1000000, (char) ('A' + run)), String.format("%08d", 60000000 + run * 100000 + r), "12/12",
+						"", "Chính thức", String.format("%06dN%c%c", r % 1000000, (char) ('A' + run / 26), (char) ('A' + run % 26)), String.format("%08d", 60000000 + run * 100000 + r), "12/12",
 						"Đại học", "Sơ cấp", "Công chức", String.format("0913%06d", r), "" };
 				for (int i = 0; i < v.length; i++) {
 					row.createCell(i).setCellValue(v[i]);
