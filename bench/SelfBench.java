@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Members submitting self-assessments, each on their own session (lines of bench/out/selfs.txt: "evaluationId group
  * JSESSIONID XSRF"). Two shapes:
- *   burst: every member submits once at the same instant (all start on one latch);
+ *   burst: every member opens the form (GET of their evaluation, not timed), then all submit once at the same
+ *          instant (one latch);
  *   paced: every member starts at a random moment, submits, waits 0.5–1.5 × THINK ms, submits again, for SECONDS —
  *          an offered load of about MEMBERS / THINK submissions per second, not in step.
  * Prints p50/p95/p99 of the latencies, the throughput, and every answer that was not 200 as an error.
@@ -50,6 +51,7 @@ public class SelfBench {
 		ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
 		AtomicInteger errors = new AtomicInteger();
 		CountDownLatch start = new CountDownLatch(1);
+		CountDownLatch ready = new CountDownLatch(n);
 		CountDownLatch done = new CountDownLatch(n);
 		long[] window = new long[2];
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -57,6 +59,16 @@ public class SelfBench {
 				Member m = all.get(i);
 				threads.submit(() -> {
 					try {
+						// As a member does: open the form (their evaluation) first, then submit. Not timed; in a burst
+						// everyone has the form open before the common instant, on the connection their browser keeps.
+						try {
+							http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/evaluations/" + m.id()))
+								.header("Cookie", "JSESSIONID=" + m.session()).timeout(Duration.ofSeconds(30)).GET().build(),
+									HttpResponse.BodyHandlers.discarding());
+						}
+						finally {
+							ready.countDown();
+						}
 						start.await();
 						long end = System.nanoTime() + seconds * 1_000_000_000L;
 						if (!burst) {
@@ -85,6 +97,7 @@ public class SelfBench {
 					return null;
 				});
 			}
+			ready.await();
 			window[0] = System.nanoTime();
 			start.countDown();
 			done.await();
