@@ -389,15 +389,21 @@ public class MemberImport {
 		}
 	}
 
+	/** The province of a cell: the second label of its path (what organizations.province_of gives). */
+	static @Nullable Long province(OrganizationSummary org) {
+		String[] labels = org.path().split("\\.");
+		return labels.length >= 2 ? Long.valueOf(labels[1]) : null;
+	}
+
 	/** One INSERT … SELECT from the copied rows that also opens memberships and writes the timeline. */
 	private int insertCopied(OrganizationSummary org, String actor) {
 		return jdbc.sql("""
 				with ins as (
-				    insert into organizations.member (organization_id, full_name, gender, birth_date, birthplace, hometown,
-				        residence, ethnicity, religion, citizen_id_enc, citizen_id_hash, citizen_id_last4, record_no, card_no,
-				        admitted_on, recognized_on, party_age_basis, standing, status, status_since, education, professional,
-				        political_theory, occupation, phone, email)
-				    select :org, full_name, gender, birth_date, birthplace, hometown, residence, ethnicity, religion,
+				    insert into organizations.member (organization_id, province_id, full_name, gender, birth_date, birthplace,
+				        hometown, residence, ethnicity, religion, citizen_id_enc, citizen_id_hash, citizen_id_last4, record_no,
+				        card_no, admitted_on, recognized_on, party_age_basis, standing, status, status_since, education,
+				        professional, political_theory, occupation, phone, email)
+				    select :org, :province, full_name, gender, birth_date, birthplace, hometown, residence, ethnicity, religion,
 				        case when cid is null then null else pgp_sym_encrypt(cid, :key, 's2k-mode=1, cipher-algo=aes256') end,
 				        case when cid is null then null else hmac(cid, :key, 'sha256') end, right(cid, 4),
 				        record_no, card_no, admitted_on, recognized_on, admitted_on, standing, 'ACTIVE',
@@ -411,7 +417,7 @@ public class MemberImport {
 				    insert into organizations.member_event (member_id, kind, effective_on, organization_id, recorded_by)
 				    select id, 'IMPORT', cast(:today as date), :org, :actor from ins)
 				select count(*) from ins
-				""").param("org", org.id()).param("key", key).param("est", org.establishedOn())
+				""").param("org", org.id()).param("province", province(org)).param("key", key).param("est", org.establishedOn())
 			.param("today", VnText.today()).param("actor", actor).query(Integer.class).single();
 	}
 

@@ -144,6 +144,11 @@ class ImportExportTests {
 		// The citizen ID typed as a number keeps its leading zeros; the date cell reads as the same day.
 		assertThat(jdbc.sql("select citizen_id_last4 || '/' || birth_date from organizations.member where card_no = '77700001'")
 			.query(String.class).single()).isEqualTo("7890/1980-04-03");
+		// The province the import gives is the cell's, so the member is found by a search of the province.
+		assertThat(jdbc.sql("""
+				select province_id = organizations.province_of(organization_id) and name_keys is not null
+				from organizations.member where card_no = '77700001'
+				""").query(Boolean.class).single()).isTrue();
 		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
 		// A committed upload cannot be committed twice.
 		assertThatThrownBy(() -> imports.commit(secretary, ids.cellId(), r.batchId(), true)).isInstanceOf(InvalidInput.class);
