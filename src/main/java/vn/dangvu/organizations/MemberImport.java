@@ -175,25 +175,14 @@ public class MemberImport {
 			throw new InvalidInput("Tệp nhập", "không có dòng hợp lệ nào để nhập");
 		}
 		copyRows((String) batch[1]);
-		// Records added since the dry run may now be duplicates: refuse, or skip them with the bad rows.
-		int dups = jdbc.sql("""
-				select count(*) from import_rows t where exists (select 1 from organizations.member m
-				    where (t.cid is not null and m.citizen_id_hash = hmac(t.cid, :key, 'sha256'))
-				       or (t.card_no is not null and m.card_no = t.card_no)
-				       or (t.record_no is not null and m.record_no = t.record_no))
-				""").param("key", key).query(Integer.class).single();
+		// Records added since the dry run may now be duplicates (citizen ID, card or record number): the unique
+		// indexes find them as the rows go in, and such rows are left out; then refuse (everything rolls back), or
+		// skip them with the bad rows.
+		int n = insertCopied(org, scope.username());
+		int dups = (total - bad) - n;
 		if (dups > 0 && !skipBad) {
 			throw new InvalidInput("Tệp nhập", dups + " dòng trùng với hồ sơ vừa được thêm sau khi kiểm tra; hãy kiểm tra lại tệp");
 		}
-		if (dups > 0) {
-			jdbc.sql("""
-					delete from import_rows t where exists (select 1 from organizations.member m
-					    where (t.cid is not null and m.citizen_id_hash = hmac(t.cid, :key, 'sha256'))
-					       or (t.card_no is not null and m.card_no = t.card_no)
-					       or (t.record_no is not null and m.record_no = t.record_no))
-					""").param("key", key).update();
-		}
-		int n = insertCopied(org, scope.username());
 		jdbc.sql("update organizations.import_batch set committed_at = now(), good_csv = null where id = :id")
 			.param("id", batchId).update();
 		events.publishEvent(new Audited(scope.username(), "MEMBER_IMPORT", "organization", String.valueOf(orgId), org.path(),
@@ -409,6 +398,7 @@ public class MemberImport {
 				        record_no, card_no, admitted_on, recognized_on, admitted_on, standing, 'ACTIVE',
 				        coalesce(recognized_on, admitted_on), education, professional, political_theory, occupation, phone, email
 				    from import_rows order by n
+				    on conflict do nothing
 				    returning id, admitted_on),
 				ms as (
 				    insert into organizations.membership (member_id, organization_id, kind, valid)
