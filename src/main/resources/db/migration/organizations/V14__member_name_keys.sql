@@ -5,10 +5,13 @@
 -- index reads only that province's lists, a thirty-fourth of the size; the search reads this index first (see
 -- MemberRepository). Generated from province_id, which the trigger of V12 keeps, so a move recomputes it. A search
 -- of the whole country reads the same index once per province, so the index of V12 goes.
+-- The words joined again with the province before each (chr(31) cannot occur in a name) and split once: four times
+-- cheaper per row than unnesting and aggregating, which matters when 5.6 million rows are loaded at once.
 create function organizations.name_keys(province bigint, full_name text) returns text[] language sql immutable
 	parallel safe as $$
 	select case when province is null then null
-	            else array(select province::text || ' ' || w from unnest(string_to_array(public.vn_fold(full_name), ' ')) w) end
+	            else string_to_array(province::text || ' ' || replace(public.vn_fold(full_name), ' ', chr(31) || province::text || ' '),
+	                                 chr(31)) end
 $$;
 
 alter table organizations.member
