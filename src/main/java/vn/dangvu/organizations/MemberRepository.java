@@ -158,10 +158,6 @@ class MemberRepository {
 		return shape.hits() + "select count(*) from (select 1 " + from(shape) + " limit 10001) x";
 	}
 
-	/** Below the country, a subtree lies within one province: the second label of its path. */
-	private static boolean inProvince(String rootPath) {
-		return rootPath.split("\\.").length >= 2;
-	}
 
 
 	private static final String TEMPORARY = """
@@ -276,7 +272,7 @@ class MemberRepository {
 	 * matches, it matches the text anywhere (a partly typed word), through the trigram index.
 	 */
 	PageRows list(String rootPath, List<String> paths, MemberFilter f, boolean leaf) {
-		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
+		boolean text = !likeText(f).isEmpty();
 		int depth = rootPath.split("\\.").length;
 		Shape shape = !text ? (leaf ? Shape.LEAF : Shape.SUBTREE)
 				: depth < 2 ? Shape.WORDS
@@ -303,7 +299,7 @@ class MemberRepository {
 
 	/** Streams the whole filtered list (exports). */
 	void each(String rootPath, List<String> paths, MemberFilter f, java.util.function.Consumer<MemberRow> out) {
-		boolean text = !VnText.fold(f.q()).replace("%", "").replace("_", "").isEmpty();
+		boolean text = !likeText(f).isEmpty();
 		bind(jdbc.sql(list(text ? Shape.TEXT : Shape.SUBTREE, 1_000_000, 0)), rootPath, paths, f, false)
 			.query(this::row).stream().forEach(out);
 	}
@@ -319,9 +315,14 @@ class MemberRepository {
 		String keys = wholeWords && labels.length >= 2 ? textArray(folded, labels[1] + " ") : "{}";
 		return spec.param("words", words).param("keys", keys).param("org", Long.parseLong(labels[labels.length - 1]))
 			.param("root", rootPath).param("paths", OrganizationRepository.array(paths))
-			.param("q", VnText.fold(f.q()).replace("%", "").replace("_", "")).param("status", f.status())
+			.param("q", folded.replace("%", "").replace("_", "")).param("status", f.status())
 			.param("gender", f.gender()).param("ethnicity", f.ethnicity()).param("minAge", f.minPartyAge())
 			.param("cutoff", VnText.today().minusYears(f.minPartyAge()));
+	}
+
+	/** The name typed, folded, without LIKE's wildcards: empty when there is no name to match. */
+	private static String likeText(MemberFilter f) {
+		return VnText.fold(f.q()).replace("%", "").replace("_", "");
 	}
 
 	/** The words of a folded name as a text[] literal, each after the prefix. */
