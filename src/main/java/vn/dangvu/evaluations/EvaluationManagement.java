@@ -52,6 +52,8 @@ import static vn.dangvu.evaluations.Inputs.text;
 public class EvaluationManagement {
 
 	static final List<String> TEXT_FIELDS = List.of("strengths", "shortcomings", "remedies", "previous");
+	static final String Q4_FIELD = "q4";
+	static final String Q4_LABEL = "Kết quả thực hiện nhiệm vụ quý IV";
 	static final Map<String, String> TEXT_LABELS = Map.of("strengths", "Ưu điểm, kết quả đạt được", "shortcomings",
 			"Hạn chế, khuyết điểm và nguyên nhân", "remedies", "Phương hướng, biện pháp khắc phục", "previous",
 			"Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra");
@@ -129,7 +131,7 @@ public class EvaluationManagement {
 	public record View(Evaluation e, Cycle cycle, CriteriaSet criteria, List<Evaluation.Opinion> opinions,
 			List<Evaluation.History> history, List<Evaluation.Remediation> remediation, int openFromBefore,
 			@Nullable MemberEvidence evidence, MeetingStats.@Nullable Row meetingStats, List<Evaluation> earlier,
-			List<Position> positions, Classification.Ceiling ceiling,
+			@Nullable QuarterBasis quarters, List<Position> positions, Classification.Ceiling ceiling,
 			@Nullable Quota quota, boolean canSelf, boolean canOpinion, boolean canConclude, boolean canAppraise,
 			boolean canDecide, boolean canComplain) {
 
@@ -163,11 +165,27 @@ public class EvaluationManagement {
 		var ceiling = ceiling(e, before);
 		Quota quota = e.member() && e.step() != Step.NOT_CLASSIFIED ? quota(c, e.grassrootsId(), e.peerGroup(), -1) : null;
 		return new View(e, c, set, repo.opinions(id), repo.history(id), repo.remediationsOf(e, false), before, evidence, stats, earlier,
-				positions, ceiling, quota, canSelf(scope, e, c), canKeep(scope, e, c) && e.step() == Step.OPINION,
+				quarterBasis(c, e, earlier, null), positions, ceiling, quota, canSelf(scope, e, c), canKeep(scope, e, c) && e.step() == Step.OPINION,
 				canKeep(scope, e, c) && e.step() != Step.DECIDED && e.step() != Step.NOT_CLASSIFIED,
 				competent(scope, e) && c.open() && e.step() == Step.APPRAISAL,
 				competent(scope, e) && c.open() && e.step() == Step.DECISION,
 				competent(scope, e) && e.step() == Step.DECIDED);
+	}
+
+	/** The member's Q1–Q3 results beside an annual evaluation, where the regulation combines them into the year. */
+	private @Nullable QuarterBasis quarterBasis(Cycle c, Evaluation e, List<Evaluation> ofMember, @Nullable BigDecimal yearTotal) {
+		if (!"ANNUAL".equals(c.kind()) || !e.member()) {
+			return null;
+		}
+		return repo.quarterBasis(c.regulation())
+			.map(rule -> QuarterBasis.of(c, e, ofMember, repo.bands(c.regulation()), rule.getValue(), yearTotal)).orElse(null);
+	}
+
+	private @Nullable QuarterBasis quarterBasis(Scope scope, Cycle c, Evaluation e, @Nullable BigDecimal yearTotal) {
+		if (!"ANNUAL".equals(c.kind()) || !e.member()) {
+			return null;
+		}
+		return quarterBasis(c, e, repo.ofMember(e.memberId(), EvaluationRepository.Who.of(scope)), yearTotal);
 	}
 
 	private CriteriaSet criteriaOf(Evaluation e) {
@@ -325,6 +343,16 @@ public class EvaluationManagement {
 				problems.add(new Problem(TEXT_LABELS.get(f), "dài quá 10.000 ký tự"));
 			}
 			texts.put(f, v);
+		}
+		if (quarterBasis(scope, c, e, null) != null) {
+			String v = in.texts().getOrDefault(Q4_FIELD, "").trim();
+			if (v.isEmpty()) {
+				problems.add(new Problem(Q4_LABEL, "chưa viết (không đánh giá riêng quý IV: kết quả quý IV cùng kết quả các quý I–III là cơ sở xếp loại cả năm — HD 43-HD/BTCTW)"));
+			}
+			else if (v.length() > 10000) {
+				problems.add(new Problem(Q4_LABEL, "dài quá 10.000 ký tự"));
+			}
+			texts.put(Q4_FIELD, v);
 		}
 		Grade proposed = Grade.of(in.level());
 		if (proposed == null) {
@@ -589,6 +617,12 @@ public class EvaluationManagement {
 		if (g != null && (g != e.opinionLevel() || g != e.selfLevel()) && why == null) {
 			problems.add(new Problem("Lý do", "mức thẩm định khác mức tự đánh giá hoặc chi bộ đề xuất: phải ghi lý do"));
 		}
+		QuarterBasis quarters = g == null ? null : quarterBasis(scope, c, e, t);
+		if (quarters != null && quarters.referenceLevel() != null && g.above(quarters.referenceLevel()) && why == null) {
+			problems.add(new Problem("Lý do", "mức thẩm định cao hơn mức tham chiếu “" + quarters.referenceLevel().vi()
+					+ "” từ kết quả các quý và cả năm (bình quân " + quarters.reference().stripTrailingZeros().toPlainString()
+					+ " điểm — " + quarters.rule() + "): phải ghi lý do"));
+		}
 		if (g != null) {
 			var ceiling = ceiling(e, openFromBefore(scope, e));
 			checkCeiling(ceiling, g, "Mức đề xuất sau thẩm định", problems);
@@ -616,6 +650,9 @@ public class EvaluationManagement {
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (why != null) {
 			details.put("reason", why);
+		}
+		if (quarters != null && quarters.reference() != null) {
+			details.put("quarterReference", quarters.reference());
 		}
 		repo.history(id, "APPRAISAL", e.step(), Step.DECISION, g, details, scope.username());
 		audit(scope, "EVALUATION_APPRAISAL", "evaluation", id, e.orgPath(), "Thẩm định " + e.subjectName() + ": " + g.vi(), details);

@@ -67,6 +67,7 @@ class EvaluationRepository {
 	private final JdbcTemplate template;
 	/** Regulations, frozen criteria sets and the sets a cycle froze never change: read once. */
 	private final Map<String, List<Classification.Band>> bands = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Optional<Map.Entry<String, String>>> quarterBasis = new java.util.concurrent.ConcurrentHashMap<>();
 	private final Map<Long, CriteriaSet> frozenSets = new java.util.concurrent.ConcurrentHashMap<>();
 	private final Map<Long, Map<SubjectGroup, Long>> cycleSets = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -88,6 +89,13 @@ class EvaluationRepository {
 		});
 		return raw.stream().map(m -> new Classification.Band(Grade.valueOf((String) m.get("level")),
 				new BigDecimal(String.valueOf(m.get("min"))))).toList();
+	}
+
+	/** How the regulation combines quarterly results into the year ({@code MEAN}) and its reference; empty if it does not. */
+	Optional<Map.Entry<String, String>> quarterBasis(String regulation) {
+		return quarterBasis.computeIfAbsent(regulation, r -> jdbc.sql("""
+				select quarter_basis, quarter_basis_ref from evaluations.regulation where code = :c and quarter_basis is not null
+				""").param("c", r).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).optional());
 	}
 
 	List<String> regulations() {

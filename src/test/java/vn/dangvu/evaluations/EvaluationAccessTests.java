@@ -106,7 +106,8 @@ class EvaluationAccessTests {
 		}
 		String before = row(neighbour);
 		for (String path : List.of("/evaluations/" + neighbour, "/evaluations/" + neighbour + ".pdf", "/evaluations/" + otherCell,
-				"/api/v1/evaluations/" + neighbour, "/api/v1/evaluations/999999999", "/evaluations/999999999",
+				"/api/v1/evaluations/" + neighbour, "/api/v1/evaluations/" + neighbour + "/quarter-basis",
+				"/api/v1/evaluations/999999999", "/evaluations/999999999",
 				"/orgs/" + ids.cellId() + "/evaluations", "/api/v1/organizations/" + ids.cellId() + "/evaluation-counts")) {
 			assertThat(member.get(path).statusCode()).as(path).isEqualTo(404);
 		}

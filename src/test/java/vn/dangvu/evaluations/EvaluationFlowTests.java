@@ -519,6 +519,66 @@ class EvaluationFlowTests {
 		assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
 	}
 
+	@Test
+	void theQuartersOfALeaderAreTheBasisOfTheYear() {
+		long cell = cells().get(2);
+		int year = today.getYear() - 1;
+		long leader = jdbc.sql("""
+				select m.id from organizations.member m join organizations.position p on p.member_id = m.id and p.ended_on is null
+				where m.organization_id = :o and m.status = 'ACTIVE' and p.title in ('BI_THU','PHO_BI_THU') order by m.id limit 1
+				""").param("o", cell).query(Long.class).single();
+		// Q1 and Q2 decided at HTNV (58 points each); no Q3 cycle was held.
+		for (int q = 1; q <= 2; q++) {
+			long cycle = cycles.createCycle(province, cell, new CycleManagement.CycleInput("QUARTERLY", String.valueOf(year),
+					String.valueOf(q), "Đánh giá quý " + q + " (kiểm thử)", null, "366-QĐ/TW", VnText.date(today.plusDays(2)),
+					VnText.date(today.plusDays(3)), null, VnText.date(today.plusDays(4)), VnText.date(today.plusDays(5)), "WARN", "20",
+					List.of()));
+			cycles.open(province, cycle);
+			assertThat(jdbc.sql("select count(*) from evaluations.evaluation where cycle_id = :c and subject_group <> 'LEADER'")
+				.param("c", cycle).query(Long.class).single()).isZero();
+			Evaluation e = of(cycle, leader);
+			toDecision(e, Grade.HTNV);
+			evaluations.decide(commune, e.id(), new EvaluationManagement.DecisionInput("HTNV", (40 + q) + "-QĐ/ĐU", VnText.date(today), null));
+		}
+		long annual = annual(cell, year);
+		Evaluation e = of(annual, leader);
+		var before = evaluations.view(self(e), e.id()).quarters();
+		assertThat(before).isNotNull();
+		assertThat(before.quarters()).extracting(QuarterBasis.Quarter::decided).containsExactly(true, true, false);
+		assertThat(before.missing()).containsExactly(3);
+		assertThat(before.reference()).isNull();
+
+		// The year-end self-assessment must say what the fourth quarter achieved.
+		var good = selfInput(e, 0.8, "10", Grade.HTTNV);
+		assertThatThrownBy(() -> evaluations.selfAssess(self(e), e.id(), good)).isInstanceOfSatisfying(InvalidInput.class,
+				x -> assertThat(x.getMessage()).contains("Kết quả thực hiện nhiệm vụ quý IV: chưa viết"));
+		assertThat(step(e.id())).isEqualTo("SELF");
+		Map<String, String> texts = new HashMap<>(good.texts());
+		texts.put("q4", "Hoàn thành 100% chỉ tiêu quý IV.");
+		BigDecimal total = evaluations.selfAssess(self(e), e.id(), new EvaluationManagement.SelfInput(good.scores(), "100", "100",
+				"10", "HTTNV", texts, null));
+		assertThat(total).isGreaterThanOrEqualTo(BigDecimal.valueOf(70));
+		var basis = evaluations.view(self(e), e.id()).quarters();
+		BigDecimal q1 = of(jdbc.sql("select id from evaluations.cycle where period = :p and organization_id = :o")
+			.param("p", year + "-Q1").param("o", cell).query(Long.class).single(), leader).selfTotal();
+		BigDecimal mean = q1.multiply(BigDecimal.TWO).add(total).divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP);
+		assertThat(basis.reference()).isEqualByComparingTo(mean);
+		assertThat(basis.referenceLevel()).isEqualTo(Classification.band(mean, repo.bands("366-QĐ/TW")));
+		assertThat(basis.referenceLevel()).isEqualTo(Grade.HTNV);
+
+		// Appraising the year above the reference level needs a reason, even when it agrees with the cell and the self.
+		evaluations.recordOpinion(secretary(e), e.id(), new EvaluationManagement.OpinionInput("HTTNV", "3", "3", "0", "0", null, null));
+		assertThatThrownBy(() -> evaluations.appraise(commune, e.id(), "HTTNV", null, null)).isInstanceOfSatisfying(InvalidInput.class,
+				x -> assertThat(x.getMessage()).contains("Lý do: mức thẩm định cao hơn mức tham chiếu “Hoàn thành nhiệm vụ”"));
+		assertThat(step(e.id())).isEqualTo("APPRAISAL");
+		evaluations.appraise(commune, e.id(), "HTTNV", null, "Quý IV hoàn thành vượt chỉ tiêu, bù cho hai quý đầu");
+		assertThat(jdbc.sql("select details->>'quarterReference' from evaluations.history where evaluation_id = :e and action = 'APPRAISAL'")
+			.param("e", e.id()).query(String.class).single()).isEqualTo(mean.toPlainString());
+		// A member without quarterly results has no such table.
+		long other = officials(cell, 1).get(0);
+		assertThat(evaluations.view(self(of(annual, other)), of(annual, other).id()).quarters()).isNull();
+	}
+
 	long annual(long cell, int year) {
 		long id = cycles.createCycle(province, cell, new CycleManagement.CycleInput("ANNUAL", String.valueOf(year), null,
 				"Kiểm điểm năm " + year + " (nhập bổ sung)", null, "366-QĐ/TW", VnText.date(today.plusDays(2)),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import vn.dangvu.evaluations.Cycle;
 import vn.dangvu.evaluations.CycleManagement;
 import vn.dangvu.evaluations.Evaluation;
 import vn.dangvu.evaluations.EvaluationManagement;
+import vn.dangvu.evaluations.QuarterBasis;
 import vn.dangvu.shared.PageOf;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.VnText;
@@ -101,6 +103,13 @@ class EvaluationApi {
 	@GetMapping("/evaluations/{id}")
 	Evaluation get(Scope scope, @PathVariable long id) {
 		return evaluations.get(scope, id);
+	}
+
+	/** A leader's Q1–Q3 results beside the annual evaluation and the reference level; 204 when there are none. */
+	@GetMapping("/evaluations/{id}/quarter-basis")
+	ResponseEntity<QuarterBasis> quarters(Scope scope, @PathVariable long id) {
+		var q = evaluations.view(scope, id).quarters();
+		return q == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(q);
 	}
 
 	@PutMapping("/evaluations/{id}/self-assessment")

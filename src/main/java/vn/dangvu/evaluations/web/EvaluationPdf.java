@@ -94,12 +94,24 @@ class EvaluationPdf {
 					+ e.tasksExceeded() + "%", normal));
 		}
 		doc.add(new Paragraph("\nII. TỰ KIỂM ĐIỂM", bold));
-		for (var f : java.util.List.of("strengths", "shortcomings", "remedies", "previous")) {
+		for (var f : java.util.List.of("strengths", "shortcomings", "remedies", "previous", "q4")) {
 			String text = e.selfText().get(f);
 			if (text != null && !text.isBlank()) {
 				doc.add(new Paragraph(label(f) + ":", bold));
 				doc.add(new Paragraph(text, normal));
 			}
+		}
+		if (v.quarters() != null) {
+			var qb = v.quarters();
+			StringBuilder b = new StringBuilder("Kết quả các quý năm " + qb.year() + ": ");
+			for (var q : qb.quarters()) {
+				b.append("quý ").append(q.quarter()).append(" ")
+					.append(q.decided() ? q.evaluation().level().name() + " (" + num(q.total()) + " điểm)" : "chưa có kết quả").append("; ");
+			}
+			if (qb.reference() != null) {
+				b.append("tham chiếu (bình quân cùng cả năm) ").append(num(qb.reference())).append(" điểm — ").append(qb.referenceLevel().vi());
+			}
+			doc.add(new Paragraph(b.toString(), normal));
 		}
 		doc.add(new Paragraph("\nIII. KẾT QUẢ CÁC BƯỚC", bold));
 		doc.add(new Paragraph("Tự xếp loại: " + (e.selfLevel() == null ? "chưa" : e.selfLevel().vi()), normal));
@@ -142,6 +154,7 @@ class EvaluationPdf {
 			case "strengths" -> "Ưu điểm, kết quả đạt được";
 			case "shortcomings" -> "Hạn chế, khuyết điểm và nguyên nhân";
 			case "remedies" -> "Phương hướng, biện pháp khắc phục";
+			case "q4" -> "Kết quả thực hiện nhiệm vụ quý IV";
 			default -> "Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra";
 		};
 	}
