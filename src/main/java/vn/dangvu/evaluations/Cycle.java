@@ -14,11 +14,11 @@ public record Cycle(long id, long organizationId, String orgPath, String orgName
 		List<Long> subjectMembers, java.util.Map<String, String> orderRules) {
 
 	/** The order rules, in the order the guidance gives them. */
-	public static final List<String> ORDER_RULES = List.of("LOWER_FIRST", "COLLECTIVE_FIRST", "HEADS_LAST");
+	public static final List<String> ORDER_RULES = List.of("LOWER_FIRST", "COLLECTIVE_FIRST", "HEADS_LAST", "PLACES_FIRST");
 
 	public static final java.util.Map<String, String> ORDER_RULE_LABELS = java.util.Map.of("LOWER_FIRST",
 			"Cấp dưới trước, cấp trên sau", "COLLECTIVE_FIRST", "Tập thể trước, cá nhân sau", "HEADS_LAST",
-			"Người đứng đầu sau tổ chức mình phụ trách");
+			"Người đứng đầu sau tổ chức mình phụ trách", "PLACES_FIRST", "Kiểm điểm ở từng nơi giữ chức vụ trước khi quyết định");
 
 	/** OFF, WARN or REFUSE: the rule's own setting, else the cycle's. */
 	public String orderFor(String rule) {

@@ -385,7 +385,30 @@ public class CycleManagement {
 					notClassified ? Step.NOT_CLASSIFIED : Step.SELF,
 					notClassified ? r.status().vi() + " (không xếp loại — HD 21-HD/BTCTW)" : null));
 		}
-		return repo.insertSubjects(c.id(), c.period(), subjects);
+		int n = repo.insertSubjects(c.id(), c.period(), subjects);
+		repo.insertPlaces(c.id(), places(positions, byId));
+		return n;
+	}
+
+	/**
+	 * The organizations where each member holds a post, with the titles held there: a cadre with several posts is
+	 * reviewed in each place (HD 43-HD/BTCTW). Members of other parts of the subtree already listed get theirs too, so
+	 * the background listing's last pass over the root adds the root's posts of members listed before.
+	 */
+	private List<EvaluationRepository.NewPlace> places(Map<Long, List<Position>> positions, Map<Long, OrganizationSummary> byId) {
+		List<EvaluationRepository.NewPlace> places = new ArrayList<>();
+		positions.forEach((member, held) -> {
+			Map<Long, List<Position>> byOrg = new java.util.LinkedHashMap<>();
+			held.forEach(p -> byOrg.computeIfAbsent(p.organizationId(), k -> new ArrayList<>()).add(p));
+			byOrg.forEach((org, list) -> {
+				OrganizationSummary o = byId.get(org);
+				if (o != null) {
+					places.add(new EvaluationRepository.NewPlace(member, org, o.path(), o.name(),
+							String.join("; ", list.stream().map(Position::titleVi).toList())));
+				}
+			});
+		});
+		return places;
 	}
 
 	private static long grassroots(OrganizationSummary o, Map<Long, OrganizationSummary> byId) {

@@ -84,6 +84,15 @@ public record Evaluation(long id, long cycleId, String period, String subjectKin
 		}
 	}
 
+	/** Another organization where the member holds a post, and its review of them once recorded (HD 43-HD/BTCTW). */
+	public record Place(long id, long evaluationId, long organizationId, String orgPath, String orgName, String posts,
+			@Nullable String content, @Nullable Grade proposed, @Nullable String recordedBy, @Nullable Instant recordedAt) {
+
+		public boolean recorded() {
+			return recordedAt != null;
+		}
+	}
+
 	public record Remediation(long id, long evaluationId, String period, @Nullable Long memberId, String ownerName,
 			String shortcoming, String measure, @Nullable LocalDate dueOn, String status, @Nullable String closedNote) {
 

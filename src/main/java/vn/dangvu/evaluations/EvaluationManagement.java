@@ -128,7 +128,8 @@ public class EvaluationManagement {
 	}
 
 	/** What a subject's page shows and who may do what on it. */
-	public record View(Evaluation e, Cycle cycle, CriteriaSet criteria, List<Evaluation.Opinion> opinions,
+	public record View(Evaluation e, Cycle cycle, CriteriaSet criteria, List<Evaluation.Opinion> opinions, List<Evaluation.Place> places,
+			Set<Long> canRecordPlaces,
 			List<Evaluation.History> history, List<Evaluation.Remediation> remediation, int openFromBefore,
 			@Nullable MemberEvidence evidence, MeetingStats.@Nullable Row meetingStats, List<Evaluation> earlier,
 			@Nullable QuarterBasis quarters, List<Position> positions, Classification.Ceiling ceiling,
@@ -164,7 +165,10 @@ public class EvaluationManagement {
 				? meetings.stats(scope, e.organizationId(), c.year()).total() : null;
 		var ceiling = ceiling(e, before);
 		Quota quota = e.member() && e.step() != Step.NOT_CLASSIFIED ? quota(c, e.grassrootsId(), e.peerGroup(), -1) : null;
-		return new View(e, c, set, repo.opinions(id), repo.history(id), repo.remediationsOf(e, false), before, evidence, stats, earlier,
+		List<Evaluation.Place> places = e.member() ? repo.places(id) : List.of();
+		Set<Long> canRecord = places.stream().filter(p -> !p.recorded() && canRecordPlace(scope, e, c, p)).map(Evaluation.Place::id)
+			.collect(java.util.stream.Collectors.toSet());
+		return new View(e, c, set, repo.opinions(id), places, canRecord, repo.history(id), repo.remediationsOf(e, false), before, evidence, stats, earlier,
 				quarterBasis(c, e, earlier, null), positions, ceiling, quota, canSelf(scope, e, c), canKeep(scope, e, c) && e.step() == Step.OPINION,
 				canKeep(scope, e, c) && e.step() != Step.DECIDED && e.step() != Step.NOT_CLASSIFIED,
 				competent(scope, e) && c.open() && e.step() == Step.APPRAISAL,
@@ -584,6 +588,57 @@ public class EvaluationManagement {
 		audit(scope, "EVALUATION_OPINION_ADD", "evaluation", id, e.orgPath(), "Ý kiến về " + e.subjectName() + " của " + b, null);
 	}
 
+	/** The committee of the place (or the competent committee for it) records the place's review while the cycle runs. */
+	private static boolean canRecordPlace(Scope scope, Evaluation e, Cycle c, Evaluation.Place p) {
+		return c.open() && e.step() != Step.DECIDED && e.step() != Step.NOT_CLASSIFIED && mayRecordPlace(scope, e, p);
+	}
+
+	private static boolean mayRecordPlace(Scope scope, Evaluation e, Evaluation.Place p) {
+		return scope.covers(Capability.WRITE_MEMBERS, p.orgPath()) || competent(scope, e);
+	}
+
+	/**
+	 * Records the review of a cadre at another organization where they hold a post (HD 43-HD/BTCTW: a cadre with
+	 * several posts is reviewed in each place): its comments and the level it proposes. Recorded once; a correction
+	 * goes through a complaint like any other step.
+	 */
+	@Transactional
+	public void recordPlace(Scope scope, long id, long placeId, @Nullable String content, @Nullable String proposed) {
+		Evaluation e = forUpdate(scope, id);
+		Cycle c = openCycle(e);
+		Evaluation.Place place = repo.places(id).stream().filter(p -> p.id() == placeId).findFirst()
+			.orElseThrow(() -> new NotFound("review place " + placeId));
+		if (!mayRecordPlace(scope, e, place)) {
+			throw new Denied("Chỉ cấp ủy nơi " + e.subjectName() + " giữ chức vụ (hoặc cấp ủy có thẩm quyền) ghi được ý kiến kiểm điểm ở nơi đó");
+		}
+		List<Problem> problems = new ArrayList<>();
+		String t = text(content, "Nội dung kiểm điểm ở " + place.orgName(), 2, 5000, problems, true);
+		Grade g = Grade.of(proposed);
+		if (proposed != null && !proposed.isBlank() && g == null) {
+			problems.add(new Problem("Mức đề xuất", "“" + proposed + "” không phải một mức xếp loại"));
+		}
+		if (e.step() == Step.DECIDED) {
+			problems.add(new Problem("Kiểm điểm ở nơi giữ chức vụ", "kết quả đã quyết định"));
+		}
+		if (place.recorded()) {
+			problems.add(new Problem("Kiểm điểm ở " + place.orgName(), "đã ghi trước đó (" + place.recordedBy() + ")"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (!repo.recordPlace(id, placeId, t, g, scope.username())) {
+			throw stale();
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("place", place.orgName());
+		if (g != null) {
+			details.put("proposed", g.name());
+		}
+		repo.history(id, "PLACE_REVIEW", e.step(), e.step(), g, details, scope.username());
+		audit(scope, "EVALUATION_PLACE_REVIEW", "evaluation", id, e.orgPath(), "Kiểm điểm " + e.subjectName() + " ở " + place.orgName(),
+				details);
+	}
+
 	// ================================================================== step 3: appraisal
 
 	@Transactional
@@ -825,6 +880,11 @@ public class EvaluationManagement {
 				}
 			}
 			return out;
+		}
+		List<String> pending = repo.places(e.id()).stream().filter(p -> !p.recorded()).map(Evaluation.Place::orgName).toList();
+		if (!pending.isEmpty()) {
+			out.add(Map.entry("PLACES_FIRST", "chưa có kết quả kiểm điểm của " + e.subjectName() + " ở nơi giữ chức vụ: "
+					+ String.join(", ", pending)));
 		}
 		List<Long> orgs = new ArrayList<>(e.headOf());
 		orgs.add(e.organizationId());

@@ -456,6 +456,58 @@ class EvaluationRepository {
 			.list();
 	}
 
+	// ------------------------------------------------------------------ review in each place where a post is held
+
+	/** A post-holding place of a member listed in a cycle: the organization and the titles held there. */
+	record NewPlace(long memberId, long orgId, String orgPath, String orgName, String posts) {
+	}
+
+	/**
+	 * Adds the places of the members of the cycle, except the cell they are registered in (whose opinion is the cell's
+	 * vote) and those not classified; places already there are kept. Returns how many were added.
+	 */
+	int insertPlaces(long cycleId, List<NewPlace> places) {
+		if (places.isEmpty()) {
+			return 0;
+		}
+		return template.update(con -> {
+			var ps = con.prepareStatement("""
+					insert into evaluations.review_place (evaluation_id, organization_id, org_path, org_name, posts)
+					select e.id, x.o, cast(x.p as ltree), x.n, x.t
+					from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as x(m, o, p, n, t)
+					join evaluations.evaluation e on e.cycle_id = ? and e.member_id = x.m
+					where e.organization_id <> x.o and e.step <> 'NOT_CLASSIFIED'
+					on conflict do nothing
+					""");
+			ps.setArray(1, con.createArrayOf("bigint", places.stream().map(NewPlace::memberId).toArray()));
+			ps.setArray(2, con.createArrayOf("bigint", places.stream().map(NewPlace::orgId).toArray()));
+			ps.setArray(3, con.createArrayOf("text", places.stream().map(NewPlace::orgPath).toArray()));
+			ps.setArray(4, con.createArrayOf("text", places.stream().map(NewPlace::orgName).toArray()));
+			ps.setArray(5, con.createArrayOf("text", places.stream().map(NewPlace::posts).toArray()));
+			ps.setLong(6, cycleId);
+			return ps;
+		});
+	}
+
+	List<Evaluation.Place> places(long evaluationId) {
+		return jdbc.sql("""
+				select id, evaluation_id, organization_id, org_path::text, org_name, posts, content, proposed, recorded_by, recorded_at
+				from evaluations.review_place where evaluation_id = :e order by org_path
+				""").param("e", evaluationId).query((rs, i) -> new Evaluation.Place(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), Grade.of(rs.getString(8)), rs.getString(9),
+					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+			.list();
+	}
+
+	/** Records a place's review once; false if it was recorded already (or is not a place of this evaluation). */
+	boolean recordPlace(long evaluationId, long placeId, String content, @Nullable Grade proposed, String by) {
+		return jdbc.sql("""
+				update evaluations.review_place set content = :c, proposed = :p, recorded_by = :by, recorded_at = now()
+				where id = :id and evaluation_id = :e and recorded_at is null
+				""").param("c", content).param("p", proposed == null ? null : proposed.name()).param("by", by)
+			.param("id", placeId).param("e", evaluationId).update() == 1;
+	}
+
 	// ------------------------------------------------------------------ quota
 
 	/** Counts per level in a grassroots organization and peer group: decided, and current (decided or latest proposal). */

@@ -112,6 +112,8 @@ class EvaluationAccessTests {
 			assertThat(member.get(path).statusCode()).as(path).isEqualTo(404);
 		}
 		assertThat(member.post("/evaluations/" + neighbour + "/self", selfForm(neighbour)).statusCode()).isEqualTo(404);
+		assertThat(member.post("/evaluations/" + neighbour + "/places/1", Map.of("content", "Tốt")).statusCode()).isEqualTo(404);
+		assertThat(member.postJson("/api/v1/evaluations/" + neighbour + "/places/1", "{\"content\":\"Tốt\"}").statusCode()).isEqualTo(404);
 		assertThat(member.putJson("/api/v1/evaluations/" + neighbour + "/self-assessment",
 				"{\"scores\":{\"G1\":\"1\"},\"level\":\"KHTNV\",\"texts\":{}}").statusCode()).isEqualTo(404);
 		assertThat(row(neighbour)).isEqualTo(before);

@@ -49,6 +49,9 @@ class EvaluationFlowTests {
 	@Autowired
 	EvaluationRepository repo;
 
+	@Autowired
+	vn.dangvu.organizations.MemberManagement members;
+
 	DemoRegistry.DemoIds ids;
 	Scope province;
 	Scope commune;
@@ -577,6 +580,60 @@ class EvaluationFlowTests {
 		// A member without quarterly results has no such table.
 		long other = officials(cell, 1).get(0);
 		assertThat(evaluations.view(self(of(annual, other)), of(annual, other).id()).quarters()).isNull();
+	}
+
+	@Test
+	void aCadreWithSeveralPostsIsReviewedInEachPlace() {
+		long cell = cells().get(0);
+		long m = officials(cell, 1).get(0);
+		long post = members.addPosition(commune, m, ids.otherCommuneId(), "CAP_UY_VIEN", VnText.date(today.minusDays(30)), "12-NQ/ĐU");
+		try {
+			long cycle = adHoc(List.of(m));
+			cycles.setOrderRules(province, cycle, Map.of("PLACES_FIRST", "REFUSE"));
+			Evaluation e = of(cycle, m);
+			assertThat(e.group()).isEqualTo(SubjectGroup.LEADER);
+			var places = evaluations.view(self(e), e.id()).places();
+			String communeName = jdbc.sql("select name from organizations.organization where id = :o").param("o", ids.otherCommuneId())
+				.query(String.class).single();
+			// The cell's own review is its vote; the commune's committee is the other place.
+			assertThat(places).singleElement().satisfies(p -> {
+				assertThat(p.organizationId()).isEqualTo(ids.otherCommuneId());
+				assertThat(p.posts()).isEqualTo("Cấp ủy viên");
+				assertThat(p.recorded()).isFalse();
+			});
+			long place = places.get(0).id();
+			assertThat(evaluations.view(commune, e.id()).canRecordPlaces()).containsExactly(place);
+			assertThat(evaluations.view(secretary(e), e.id()).canRecordPlaces()).isEmpty();
+
+			toDecision(e, Grade.HTTNV);
+			var decision = new EvaluationManagement.DecisionInput("HTTNV", "77-QĐ/ĐU", VnText.date(today), null);
+			assertThatThrownBy(() -> evaluations.decide(commune, e.id(), decision)).isInstanceOfSatisfying(InvalidInput.class,
+					x -> assertThat(x.getMessage()).contains("Thứ tự các bước").contains("ở nơi giữ chức vụ: " + communeName));
+			assertThat(step(e.id())).isEqualTo("DECISION");
+
+			// Only the place's committee (or the competent one) records it; bad input changes nothing; recorded once.
+			assertThatThrownBy(() -> evaluations.recordPlace(secretary(e), e.id(), place, "Tốt", "HTTNV")).isInstanceOf(Denied.class);
+			Scope otherCell = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cells().get(1));
+			assertThatThrownBy(() -> evaluations.recordPlace(otherCell, e.id(), place, "Tốt", "HTTNV"))
+				.isInstanceOf(vn.dangvu.shared.NotFound.class);
+			assertThatThrownBy(() -> evaluations.recordPlace(commune, e.id(), place + 100_000, "Tốt", "HTTNV"))
+				.isInstanceOf(vn.dangvu.shared.NotFound.class);
+			assertThatThrownBy(() -> evaluations.recordPlace(commune, e.id(), place, " ", "GIOI")).isInstanceOfSatisfying(InvalidInput.class,
+					x -> assertThat(x.getMessage()).contains("Nội dung kiểm điểm ở " + communeName).contains("Mức đề xuất: “GIOI”"));
+			assertThat(evaluations.view(commune, e.id()).places().get(0).recorded()).isFalse();
+			evaluations.recordPlace(commune, e.id(), place, "Hoàn thành tốt nhiệm vụ cấp ủy viên phụ trách khối dân vận", "HTTNV");
+			assertThatThrownBy(() -> evaluations.recordPlace(commune, e.id(), place, "Lần hai", null)).isInstanceOfSatisfying(
+					InvalidInput.class, x -> assertThat(x.getMessage()).contains("đã ghi trước đó"));
+			assertThat(evaluations.view(self(e), e.id()).places().get(0).proposed()).isEqualTo(Grade.HTTNV);
+
+			evaluations.decide(commune, e.id(), decision);
+			assertThat(step(e.id())).isEqualTo("DECIDED");
+			assertThat(jdbc.sql("select count(*) from evaluations.history where evaluation_id = :e and action = 'PLACE_REVIEW'")
+				.param("e", e.id()).query(Long.class).single()).isOne();
+		}
+		finally {
+			members.endPosition(commune, m, post, VnText.date(today));
+		}
 	}
 
 	long annual(long cell, int year) {

@@ -126,6 +126,16 @@ class EvaluationApi {
 		return evaluations.get(scope, id);
 	}
 
+	record PlaceBody(@Nullable String content, @Nullable String proposed) {
+	}
+
+	/** The review of a cadre at another organization where they hold a post. */
+	@PostMapping("/evaluations/{id}/places/{place}")
+	List<Evaluation.Place> place(Scope scope, @PathVariable long id, @PathVariable long place, @RequestBody PlaceBody body) {
+		evaluations.recordPlace(scope, id, place, body.content(), body.proposed());
+		return evaluations.view(scope, id).places();
+	}
+
 	record AppraisalBody(@Nullable String level, @Nullable String total, @Nullable String reason) {
 	}
 

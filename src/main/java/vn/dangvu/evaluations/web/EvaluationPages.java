@@ -352,6 +352,11 @@ class EvaluationPages {
 				v -> evaluations.addOpinion(scope, id, v.get("source"), v.get("body"), v.get("content"), v.get("proposed")));
 	}
 
+	@PostMapping("/evaluations/{id}/places/{place}")
+	Object place(Scope scope, @PathVariable long id, @PathVariable long place, HttpServletRequest req) {
+		return change(scope, id, "places", req, v -> evaluations.recordPlace(scope, id, place, v.get("content"), v.get("proposed")));
+	}
+
 	@PostMapping("/evaluations/{id}/appraisal")
 	Object appraisal(Scope scope, @PathVariable long id, HttpServletRequest req) {
 		return change(scope, id, "appraisal", req, v -> evaluations.appraise(scope, id, v.get("level"), v.get("total"), v.get("reason")));
