@@ -282,6 +282,50 @@ public class AccountManagement implements ScopeProvider {
 		accounts.credentials(username).ifPresent(c -> accounts.setLanguage(c.id(), "en".equals(lang) ? "en" : "vi"));
 	}
 
+	/** The address reminders go to, and whether the person asked for them. */
+	public record EmailSettings(@Nullable String email, boolean on) {
+	}
+
+	/** Someone who asked for reminders by e-mail. */
+	public record Recipient(long accountId, String username, String email, String language) {
+	}
+
+	public EmailSettings emailSettings(String username) {
+		return accounts.emailSettings(username).orElse(new EmailSettings(null, false));
+	}
+
+	/**
+	 * The person sets their own address and turns reminders by e-mail on or off (opt-in: nothing is sent otherwise).
+	 * The address is checked by Jakarta Mail's parser.
+	 */
+	@Transactional
+	public void setEmailSettings(String username, @Nullable String email, boolean on) {
+		AccountRepository.Credentials c = accounts.credentials(username).orElseThrow(() -> new NotFound("account " + username));
+		String address = email == null || email.isBlank() ? null : email.trim();
+		if (address != null) {
+			try {
+				var parsed = new jakarta.mail.internet.InternetAddress(address, true);
+				parsed.validate();
+				if (address.length() > 254 || !address.equals(parsed.getAddress()) || !address.contains("@")) {
+					throw new jakarta.mail.internet.AddressException(address);
+				}
+			}
+			catch (jakarta.mail.internet.AddressException e) {
+				throw new InvalidInput("E-mail nhận nhắc việc", "“" + address + "” không phải địa chỉ e-mail hợp lệ");
+			}
+		}
+		if (on && address == null) {
+			throw new InvalidInput("E-mail nhận nhắc việc", "chưa nhập địa chỉ để nhận nhắc việc");
+		}
+		accounts.setEmailSettings(c.id(), address, on);
+		events.publishEvent(new Audited(username, "ACCOUNT_EMAIL", "account", String.valueOf(c.id()), null,
+				(on ? "Bật" : "Tắt") + " nhắc việc qua e-mail", null, Map.of("on", on)));
+	}
+
+	public List<Recipient> emailRecipients() {
+		return accounts.emailRecipients();
+	}
+
 	@EventListener
 	void on(OrganizationMoved moved) {
 		accounts.rewriteHomePaths(moved.oldPath(), moved.newPath());

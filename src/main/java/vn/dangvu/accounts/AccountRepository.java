@@ -162,6 +162,23 @@ class AccountRepository {
 		jdbc.sql("update accounts.account set language = :l where id = :id").param("l", lang).param("id", id).update();
 	}
 
+	Optional<AccountManagement.EmailSettings> emailSettings(String username) {
+		return jdbc.sql("select email, notify_email from accounts.account where lower(username) = lower(:u)").param("u", username)
+			.query((rs, i) -> new AccountManagement.EmailSettings(rs.getString(1), rs.getBoolean(2))).optional();
+	}
+
+	int setEmailSettings(long id, @Nullable String email, boolean on) {
+		return jdbc.sql("update accounts.account set email = :e, notify_email = :on where id = :id").param("e", email)
+			.param("on", on).param("id", id).update();
+	}
+
+	/** Enabled accounts that asked for reminders by e-mail. */
+	List<AccountManagement.Recipient> emailRecipients() {
+		return jdbc.sql("select id, username, email, language from accounts.account where notify_email and enabled order by id")
+			.query((rs, i) -> new AccountManagement.Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
 	void rewriteHomePaths(String oldPath, String newPath) {
 		jdbc.sql("""
 				update accounts.account set home_path = case when home_path = cast(:op as ltree) then cast(:np as ltree)

@@ -203,6 +203,15 @@ class EvaluationRepository {
 				""").param("path", path).query(this::mapCycle).list();
 	}
 
+	/** Open cycles covering the organization at {@code path} first, then at most a few of those below it. */
+	List<Cycle> openCyclesAround(String path, int limit) {
+		return jdbc.sql("select " + CYCLE_COLUMNS + """
+				 from evaluations.cycle c where c.status = 'OPEN'
+				  and (c.org_path @> cast(:path as ltree) or c.org_path <@ cast(:path as ltree))
+				order by c.org_path @> cast(:path as ltree) desc, c.decision_until, c.id limit :limit
+				""").param("path", path).param("limit", limit).query(this::mapCycle).list();
+	}
+
 	boolean overlappingOpen(long cycleId, String path, String period) {
 		return jdbc.sql("""
 				select exists (select 1 from evaluations.cycle c where c.id <> :id and c.period = :p and c.status in ('OPEN','OPENING')

@@ -298,6 +298,16 @@ class BrowserTests {
 		checkAccessibility("cell statistics");
 		page.navigate(url("/meetings/mine"));
 		checkAccessibility("my meetings (secretary)");
+		page.navigate(url("/reminders"));
+		checkAccessibility("to do (secretary)");
+		page.navigate(url("/account/me"));
+		checkAccessibility("my account");
+		page.fill("#f-email", "");
+		page.check("#f-notify");
+		page.click("form[action='/account/email'] button[type=submit]");
+		page.waitForSelector("#problems");
+		assertThat(page.textContent("#problems")).contains("E-mail nhận nhắc việc");
+		checkAccessibility("my account with problems");
 	}
 
 	@Test
@@ -306,6 +316,9 @@ class BrowserTests {
 		signIn("dangvien");
 		page.navigate(url("/meetings/mine"));
 		checkAccessibility("my meetings");
+		page.navigate(url("/reminders"));
+		assertThat(page.textContent("main")).contains("Tự đánh giá, xếp loại");
+		checkAccessibility("to do (member)");
 		long held = jdbc.sql("select id from meetings.meeting where organization_id = :o and status = 'HELD' order by meeting_date limit 1")
 			.param("o", ids.cellId()).query(Long.class).single();
 		page.navigate(url("/meetings/" + held));

@@ -28,13 +28,36 @@ class AccountPages {
 
 	@GetMapping("/account/me")
 	ModelAndView me(Scope scope) {
-		return new ModelAndView("accounts/me").addObject("scope", scope);
+		return me(scope, accounts.emailSettings(scope.username()), List.of(), false);
+	}
+
+	private ModelAndView me(Scope scope, AccountManagement.EmailSettings email, List<InvalidInput.Problem> problems, boolean saved) {
+		ModelAndView mav = new ModelAndView("accounts/me").addObject("scope", scope).addObject("email", email)
+			.addObject("problems", problems).addObject("saved", saved);
+		if (!problems.isEmpty()) {
+			mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		return mav;
+	}
+
+	/** The person's own address for reminders, and whether they want them. */
+	@PostMapping("/account/email")
+	ModelAndView email(Scope scope, @RequestParam(required = false) @Nullable String email,
+			@RequestParam(required = false) @Nullable String notify) {
+		boolean on = "true".equals(notify);
+		try {
+			accounts.setEmailSettings(scope.username(), email, on);
+			return me(scope, accounts.emailSettings(scope.username()), List.of(), true);
+		}
+		catch (InvalidInput e) {
+			return me(scope, new AccountManagement.EmailSettings(email, on), e.problems(), false);
+		}
 	}
 
 	@GetMapping("/accounts")
 	ModelAndView list(Scope scope, @RequestParam(defaultValue = "") String q) {
 		if (!scope.can(Capability.MANAGE_ACCOUNTS)) {
-			return new ModelAndView("accounts/me").addObject("scope", scope);
+			return me(scope);
 		}
 		return page(scope, q, List.of(), null);
 	}

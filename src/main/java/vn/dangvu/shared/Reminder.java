@@ -1,0 +1,24 @@
+package vn.dangvu.shared;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something a person should do soon, or should have done: gathered from every module for their to-do page and their
+ * daily e-mail. {@code key} names the fact (e.g. {@code meeting-announce:42}) so that a digest tells it once; a
+ * reminder that turns overdue gets a new key and is told again.
+ */
+public record Reminder(String key, String vi, String en, String link, @Nullable LocalDate due, boolean overdue) {
+
+	public String text(boolean english) {
+		return english ? en : vi;
+	}
+
+	/** What each module that has deadlines offers: the reminders of one person, within their scope. */
+	public interface Source {
+
+		List<Reminder> reminders(Scope scope, LocalDate today);
+	}
+}
