@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.dangvu.organizations.DemoRegistry;
+import vn.dangvu.shared.VnText;
 import vn.dangvu.support.Http;
 import vn.dangvu.support.IntegrationTest;
 
@@ -214,10 +215,31 @@ class EvaluationAccessTests {
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
 			var sheet = wb.getSheet("Đảng viên");
-			assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("HTXSNV");
-			var total = sheet.getRow(sheet.getLastRowNum() - 1);
-			assertThat(total.getCell(0).getStringCellValue()).startsWith("Tổng cộng");
-			assertThat((long) total.getCell(1).getNumericCellValue()).isEqualTo(members);
+			// The filed layout: heading, title with the period, two-row header, numbered columns, total, signatures.
+			assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("ĐẢNG CỘNG SẢN VIỆT NAM");
+			assertThat(sheet.getRow(3).getCell(0).getStringCellValue())
+				.isEqualTo("BIỂU TỔNG HỢP KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM " + VnText.today().getYear());
+			assertThat(sheet.getRow(6).getCell(4).getStringCellValue()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ (HTXSNV)");
+			assertThat(sheet.getRow(7).getCell(5).getStringCellValue()).isEqualTo("Tỷ lệ %");
+			assertThat(sheet.getRow(8).getCell(14).getStringCellValue()).isEqualTo("(15)");
+			assertThat(sheet.getMergedRegions()).anySatisfy(m -> assertThat(m.formatAsString()).isEqualTo("E7:F7"));
+			assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+			org.apache.poi.ss.usermodel.Row total = null;
+			for (var row : sheet) {
+				if (row.getCell(1) != null && "Tổng cộng".equals(row.getCell(1).getStringCellValue())) {
+					total = row;
+				}
+			}
+			assertThat(total).isNotNull();
+			assertThat((long) total.getCell(2).getNumericCellValue()).isEqualTo(members);
+			long classified = (long) total.getCell(3).getNumericCellValue();
+			long excellent = (long) total.getCell(4).getNumericCellValue();
+			if (classified > 0) {
+				assertThat(total.getCell(5).getNumericCellValue()).isCloseTo((double) excellent / classified, org.assertj.core.data.Offset.offset(1e-9));
+			}
+			long pending = (long) total.getCell(13).getNumericCellValue();
+			assertThat(classified + (long) total.getCell(12).getNumericCellValue() + pending).isEqualTo(members);
+			assertThat(wb.getSheet("Tiến độ các bước")).isNotNull();
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);

@@ -24,7 +24,6 @@ import vn.dangvu.evaluations.Cycle;
 import vn.dangvu.evaluations.CycleManagement;
 import vn.dangvu.evaluations.Evaluation;
 import vn.dangvu.evaluations.EvaluationManagement;
-import vn.dangvu.evaluations.EvaluationManagement.Counts;
 import vn.dangvu.evaluations.Grade;
 import vn.dangvu.organizations.Level;
 import vn.dangvu.organizations.OrganizationManagement;
@@ -122,49 +121,14 @@ class EvaluationPages {
 		var r = evaluations.rollUp(scope, id, p);
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"xep-loai-" + id + "-" + p + ".xlsx\"");
-		try (XSSFWorkbook wb = new XSSFWorkbook()) {
-			for (String kind : List.of("MEMBER", "ORGANIZATION", "COLLECTIVE")) {
-				Sheet sh = wb.createSheet(switch (kind) {
-					case "MEMBER" -> "Đảng viên";
-					case "ORGANIZATION" -> "Tổ chức đảng";
-					default -> "Tập thể lãnh đạo";
-				});
-				Row h = sh.createRow(0);
-				String[] cols = { "Đơn vị", "Tổng số", "Chưa tự đánh giá", "Chờ ý kiến", "Chờ thẩm định", "Chờ quyết định",
-						"Không xếp loại", "HTXSNV", "Tỷ lệ HTXSNV", "HTTNV", "Tỷ lệ HTTNV", "HTNV", "Tỷ lệ HTNV", "KHTNV",
-						"Tỷ lệ KHTNV", "Nhóm vượt trần HTXSNV", "Nhóm đã quyết định" };
-				for (int i = 0; i < cols.length; i++) {
-					h.createCell(i).setCellValue(cols[i]);
-				}
-				int n = 1;
-				for (Counts c : r.children()) {
-					fill(sh.createRow(n++), c.name(), c, kind);
-				}
-				fill(sh.createRow(n++), "Tổng cộng — " + r.total().name(), r.total(), kind);
-				if (r.previous() != null) {
-					fill(sh.createRow(n), "Năm trước (" + r.previous().period() + ")", r.previous(), kind);
-				}
-				sh.setColumnWidth(0, 40 * 256);
-			}
-			wb.write(response.getOutputStream());
-		}
-	}
-
-	private static void fill(Row row, String name, Counts c, String kind) {
-		row.createCell(0).setCellValue(name);
-		row.createCell(1).setCellValue(c.total(kind));
-		int col = 2;
-		for (String s : List.of("SELF", "OPINION", "APPRAISAL", "DECISION", "NOT_CLASSIFIED")) {
-			row.createCell(col++).setCellValue(c.n(kind, s));
-		}
-		for (Grade g : Grade.values()) {
-			row.createCell(col++).setCellValue(c.n(kind, g.name()));
-			row.createCell(col++).setCellValue(c.share(kind, g.name()));
-		}
-		if ("MEMBER".equals(kind)) {
-			row.createCell(col).setCellValue(c.quotaOver());
-			row.createCell(col + 1).setCellValue(c.quotaGroups());
-		}
+		String place = r.total().name().replaceFirst("^(Đảng bộ cơ sở|Đảng bộ|Chi bộ) ", "")
+			.replaceFirst("^(Xã|Phường|Tỉnh|Thành phố|Đặc khu|Thị trấn) ", "");
+		SummaryWorkbook wb = new SummaryWorkbook();
+		wb.results(r, "MEMBER", "Đảng viên", "ĐẢNG VIÊN", place, VnText.today());
+		wb.results(r, "ORGANIZATION", "Tổ chức đảng", "TỔ CHỨC ĐẢNG", place, VnText.today());
+		wb.results(r, "COLLECTIVE", "Tập thể lãnh đạo", "TẬP THỂ LÃNH ĐẠO, QUẢN LÝ", place, VnText.today());
+		wb.progress(r, place, VnText.today());
+		wb.write(response.getOutputStream());
 	}
 
 	// ------------------------------------------------------------------ criteria sets
