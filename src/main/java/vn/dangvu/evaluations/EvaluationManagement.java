@@ -348,7 +348,7 @@ public class EvaluationManagement {
 			}
 			texts.put(f, v);
 		}
-		if (quarterBasis(scope, c, e, null) != null) {
+		if ("ANNUAL".equals(c.kind()) && e.member() && repo.hasQuarterly(e.memberId(), c.year())) {
 			String v = in.texts().getOrDefault(Q4_FIELD, "").trim();
 			if (v.isEmpty()) {
 				problems.add(new Problem(Q4_LABEL, "chưa viết (không đánh giá riêng quý IV: kết quả quý IV cùng kết quả các quý I–III là cơ sở xếp loại cả năm — HD 43-HD/BTCTW)"));
