@@ -100,12 +100,9 @@ public class MemberImport {
 	private final ApplicationEventPublisher events;
 	private final String key;
 
-	private final GinPendingLists pendingLists;
-
 	MemberImport(JdbcClient jdbc, DataSource dataSource, OrganizationRepository orgs, ApplicationEventPublisher events,
-			GinPendingLists pendingLists, @Value("${dangvu.crypto.key}") String key) {
+			@Value("${dangvu.crypto.key}") String key) {
 		this.jdbc = jdbc;
-		this.pendingLists = pendingLists;
 		this.dataSource = dataSource;
 		this.orgs = orgs;
 		this.events = events;
@@ -178,7 +175,6 @@ public class MemberImport {
 			throw new InvalidInput("Tệp nhập", "không có dòng hợp lệ nào để nhập");
 		}
 		copyRows((String) batch[1]);
-		pendingLists.deferMembersUntilCommit();
 		// Records added since the dry run may now be duplicates (citizen ID, card or record number): the unique
 		// indexes find them as the rows go in, and such rows are left out; then refuse (everything rolls back), or
 		// skip them with the bad rows.

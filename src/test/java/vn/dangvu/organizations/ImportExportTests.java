@@ -153,8 +153,7 @@ class ImportExportTests {
 				select province_id = organizations.province_of(organization_id) and name_keys is not null
 				from organizations.member where card_no = '77700001'
 				""").query(Boolean.class).single()).isTrue();
-		// Found at once by a search without diacritics, in the cell and in the province, while the new index entries
-		// may still wait in the GIN pending lists (merged after commit off the request).
+		// Found at once by a search without diacritics, in the cell and in the province.
 		MemberFilter nhap = MemberFilter.of("vu thi nhap", null, null, null, null, 1, 50);
 		assertThat(members.list(secretary, ids.cellId(), nhap).rows()).extracting(MemberRow::fullName).contains("Vũ Thị Nhập");
 		assertThat(members.list(Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, ids.provinceId()), ids.provinceId(), nhap).rows())
