@@ -134,6 +134,16 @@ public class DemoRegistry {
 				      from organizations.member where demo and standing = 'OFFICIAL' and status = 'ACTIVE') x
 				where rn <= 3
 				""").update();
+		// The grassroots committee (đảng ủy cơ sở) of each commune counts the secretaries of its first three residential
+		// cells: cadres with two posts, reviewed in each place.
+		jdbc.sql("""
+				insert into organizations.position (member_id, organization_id, title, started_on, decision_ref)
+				select member_id, parent_id, 'CAP_UY_VIEN', date '2025-07-01', '02-NQ/ĐU'
+				from (select p.member_id, o.parent_id, row_number() over (partition by o.parent_id order by o.id) rn
+				      from organizations.position p join organizations.organization o on o.id = p.organization_id
+				      where o.demo and o.level = 'CELL' and p.title = 'BI_THU') x
+				where rn <= 3
+				""").update();
 		log.info("Demo registry loaded: {} organizations, {} members", cells.size() + 2 + communes.length * 2, memberCount);
 		return ids().orElseThrow();
 	}
