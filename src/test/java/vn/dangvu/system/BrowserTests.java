@@ -423,5 +423,18 @@ class BrowserTests {
 		page.navigate(url("/evaluation-cycles/" + cycle + "?org=" + ids.communeId()));
 		checkAccessibility("cycle as commune staff");
 		assertThat(page.locator("#quota").count()).isEqualTo(1);
+
+		// The cell's secretary also sits on the grassroots committee: reviewed there too, recorded by its staff.
+		long secretary = jdbc.sql("select id from evaluations.evaluation where cycle_id = :c and member_id = "
+				+ "(select member_id from organizations.position where organization_id = :o and title = 'BI_THU' and ended_on is null)")
+			.param("c", cycle).param("o", ids.cellId()).query(Long.class).single();
+		page.navigate(url("/evaluations/" + secretary));
+		assertThat(page.textContent("#places")).contains("Kiểm điểm ở từng nơi giữ chức vụ");
+		checkAccessibility("evaluation with a place to review");
+		page.fill("form[action*='/places/'] textarea", "Hoàn thành tốt nhiệm vụ đảng ủy viên phụ trách khu dân cư");
+		page.selectOption("form[action*='/places/'] select", "HTTNV");
+		page.click("form[action*='/places/'] button[type=submit]");
+		page.waitForSelector("text=Hoàn thành tốt nhiệm vụ đảng ủy viên phụ trách khu dân cư");
+		assertThat(page.locator("form[action*='/places/']").count()).isZero();
 	}
 }
