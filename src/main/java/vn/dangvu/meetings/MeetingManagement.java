@@ -22,6 +22,7 @@ import vn.dangvu.organizations.MemberManagement;
 import vn.dangvu.organizations.MemberRow;
 import vn.dangvu.organizations.MemberStatus;
 import vn.dangvu.organizations.OrganizationManagement;
+import vn.dangvu.organizations.WorkingDays;
 import vn.dangvu.organizations.OrganizationMoved;
 import vn.dangvu.organizations.OrganizationSummary;
 import vn.dangvu.shared.Audited;
@@ -46,13 +47,15 @@ public class MeetingManagement {
 
 	private final MeetingRepository repo;
 	private final MeetingRules rules;
+	private final WorkingDays workingDays;
 	private final OrganizationManagement orgs;
 	private final MemberManagement members;
 	private final ApplicationEventPublisher events;
 
 	MeetingManagement(MeetingRepository repo, MeetingRules rules, OrganizationManagement orgs, MemberManagement members,
-			ApplicationEventPublisher events) {
+			WorkingDays workingDays, ApplicationEventPublisher events) {
 		this.repo = repo;
+		this.workingDays = workingDays;
 		this.rules = rules;
 		this.orgs = orgs;
 		this.members = members;
@@ -253,17 +256,16 @@ public class MeetingManagement {
 
 	int generate(Schedule s, String path, String orgName, LocalDate today) {
 		YearMonth first = YearMonth.from(today);
-		Set<LocalDate> holidays = rules.holidays(today, today.plusMonths(MONTHS_AHEAD + 1));
 		int n = 0;
 		for (int i = 0; i < MONTHS_AHEAD; i++) {
 			YearMonth ym = first.plusMonths(i);
-			LocalDate regular = MeetingRules.nextWorkingDay(ym.atDay(s.dayOfMonth()), holidays);
+			LocalDate regular = workingDays.onOrAfter(ym.atDay(s.dayOfMonth()));
 			if (!regular.isBefore(today)) {
 				n += repo.insert(s.organizationId(), path, orgName, MeetingKind.REGULAR, regular, s.startTime(), s.place(),
 						false, null, rules.publishBy(path, regular), true, "lịch tự động") > 0 ? 1 : 0;
 			}
 			if (s.thematicDay() != null && (ym.getMonthValue() - 1) % 3 + 1 == s.thematicMonth()) {
-				LocalDate thematic = MeetingRules.nextWorkingDay(ym.atDay(s.thematicDay()), holidays);
+				LocalDate thematic = workingDays.onOrAfter(ym.atDay(s.thematicDay()));
 				if (!thematic.isBefore(today)) {
 					n += repo.insert(s.organizationId(), path, orgName, MeetingKind.THEMATIC, thematic, s.startTime(),
 							s.place(), false, null, rules.publishBy(path, thematic), true, "lịch tự động") > 0 ? 1 : 0;

@@ -1,12 +1,9 @@
 package vn.dangvu.meetings;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +36,7 @@ class MeetingRules {
 			String reference) {
 	}
 
-	private record Snapshot(Instant at, List<Rule> rules, List<RubricRow> rubrics, Set<LocalDate> holidays) {
+	private record Snapshot(Instant at, List<Rule> rules, List<RubricRow> rubrics) {
 	}
 
 	private Snapshot snapshot() {
@@ -53,8 +50,7 @@ class MeetingRules {
 						List.of(MeetingRepository.JSON.readValue(rs.getString(4), Criterion[].class)),
 						List.of(MeetingRepository.JSON.readValue(rs.getString(5), Band[].class)), rs.getString(6)))
 				.list();
-			Set<LocalDate> holidays = Set.copyOf(jdbc.sql("select day from meetings.holiday").query(LocalDate.class).list());
-			s = new Snapshot(Instant.now(), rules, rubrics, holidays);
+			s = new Snapshot(Instant.now(), rules, rubrics);
 			snapshot = s;
 		}
 		return s;
@@ -112,17 +108,6 @@ class MeetingRules {
 			.max(Comparator.comparingInt((RubricRow r) -> depth(r.path())).thenComparing(RubricRow::from))
 			.orElseThrow(() -> new IllegalStateException("no rubric for " + k));
 		return new Rubric(k, row.criteria(), row.bands(), row.reference());
-	}
-
-	Set<LocalDate> holidays(LocalDate from, LocalDate to) {
-		return snapshot().holidays().stream().filter(d -> !d.isBefore(from) && !d.isAfter(to)).collect(Collectors.toSet());
-	}
-
-	static LocalDate nextWorkingDay(LocalDate d, Set<LocalDate> holidays) {
-		while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY || holidays.contains(d)) {
-			d = d.plusDays(1);
-		}
-		return d;
 	}
 
 	/** The date by which the topic and agenda must be announced: end of the previous month, or N days before. */

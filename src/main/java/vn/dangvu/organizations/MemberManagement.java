@@ -1,6 +1,5 @@
 package vn.dangvu.organizations;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +33,12 @@ public class MemberManagement {
 	private final OrganizationRepository orgs;
 	private final ApplicationEventPublisher events;
 
-	MemberManagement(MemberRepository members, OrganizationRepository orgs, ApplicationEventPublisher events) {
+	private final WorkingDays workingDays;
+
+	MemberManagement(MemberRepository members, OrganizationRepository orgs, WorkingDays workingDays,
+			ApplicationEventPublisher events) {
 		this.members = members;
+		this.workingDays = workingDays;
 		this.orgs = orgs;
 		this.events = events;
 	}
@@ -338,7 +341,7 @@ public class MemberManagement {
 					eventOrg = target;
 				}
 				// The member must present the introduction letter within 30 working days (DOMAIN §3.3).
-				deadline = addWorkingDays(on, 30);
+				deadline = workingDays.plus(on, 30);
 				members.setTransfer(id, target, text, deadline);
 				status = "TRANSFERRING";
 			}
@@ -450,18 +453,6 @@ public class MemberManagement {
 	}
 
 	/** Working days: Monday to Friday. Public holidays are not yet configured. */
-	static LocalDate addWorkingDays(LocalDate from, int days) {
-		LocalDate d = from;
-		int n = 0;
-		while (n < days) {
-			d = d.plusDays(1);
-			if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				n++;
-			}
-		}
-		return d;
-	}
-
 	@Transactional
 	public long addPosition(Scope scope, long memberId, long orgId, String title, @Nullable String startedOn,
 			@Nullable String decisionRef) {

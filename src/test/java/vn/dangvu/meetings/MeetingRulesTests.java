@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +41,9 @@ class MeetingRulesTests {
 	MeetingManagement meetings;
 
 	@Autowired
+	vn.dangvu.organizations.WorkingDays workingDays;
+
+	@Autowired
 	OrganizationManagement orgs;
 
 	DemoRegistry.DemoIds ids;
@@ -70,11 +72,10 @@ class MeetingRulesTests {
 
 	@Test
 	void scheduledDatesMoveToTheNextWorkingDay() {
-		Set<LocalDate> holidays = Set.of(LocalDate.of(2027, 9, 2), LocalDate.of(2027, 9, 3));
-		// Thursday 2/9/2027 and Friday 3/9 are holidays: the meeting moves to Monday 6/9.
-		assertThat(MeetingRules.nextWorkingDay(LocalDate.of(2027, 9, 2), holidays)).isEqualTo(LocalDate.of(2027, 9, 6));
-		assertThat(MeetingRules.nextWorkingDay(LocalDate.of(2026, 12, 5), Set.of())).isEqualTo(LocalDate.of(2026, 12, 7));
-		assertThat(MeetingRules.nextWorkingDay(LocalDate.of(2026, 12, 4), Set.of())).isEqualTo(LocalDate.of(2026, 12, 4));
+		// Thursday 2/9/2027 and Friday 3/9 are public holidays (organizations.holiday): the meeting moves to Monday 6/9.
+		assertThat(workingDays.onOrAfter(LocalDate.of(2027, 9, 2))).isEqualTo(LocalDate.of(2027, 9, 6));
+		assertThat(workingDays.onOrAfter(LocalDate.of(2026, 12, 5))).isEqualTo(LocalDate.of(2026, 12, 7));
+		assertThat(workingDays.onOrAfter(LocalDate.of(2026, 12, 4))).isEqualTo(LocalDate.of(2026, 12, 4));
 
 		long cell = cell(30);
 		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);

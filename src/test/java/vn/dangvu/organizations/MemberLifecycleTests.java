@@ -26,6 +26,9 @@ class MemberLifecycleTests {
 	MemberManagement members;
 
 	@Autowired
+	WorkingDays workingDays;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -132,6 +135,17 @@ class MemberLifecycleTests {
 	}
 
 	@Test
+	void theTransferDeadlineCountsWorkingDaysWithoutPublicHolidays() {
+		long id = newMember("OFFICIAL", LocalDate.of(2010, 1, 5));
+		// From Monday 2/2/2026: 30 working days, the Tết week (16–20/2/2026) not counted → Monday 23/3/2026
+		// (16/3 if only weekends were skipped).
+		members.transition(admin, id, new MemberManagement.TransitionRequest(Transition.TRANSFER_OUT, "02/02/2026",
+				"16-GGT/ĐU", null, ids.otherCellId(), null, null));
+		assertThat(members.get(admin, id).transferDeadline()).isEqualTo(LocalDate.of(2026, 3, 23));
+		members.transition(admin, id, req(Transition.CANCEL_TRANSFER, "", null));
+	}
+
+	@Test
 	void transferOutAndReceiveMovesTheMemberAndTheCounts() {
 		long id = newMember("OFFICIAL", LocalDate.of(2010, 1, 5));
 		long before = count(ids.otherCellId());
@@ -139,7 +153,7 @@ class MemberLifecycleTests {
 				"15-GGT/ĐU", null, ids.otherCellId(), null, null));
 		MemberDetails d = members.get(admin, id);
 		assertThat(d.status()).isEqualTo(MemberStatus.TRANSFERRING);
-		assertThat(d.transferDeadline()).isEqualTo(MemberManagement.addWorkingDays(VnText.today(), 30));
+		assertThat(d.transferDeadline()).isEqualTo(workingDays.plus(VnText.today(), 30));
 		// The receiving secretary sees the pending transfer and receives it.
 		Scope receiver = Fixtures.scope(jdbc, Role.CELL_SECRETARY, ids.otherCellId());
 		assertThat(members.incoming(receiver, ids.otherCellId())).extracting(MemberRow::id).contains(id);
