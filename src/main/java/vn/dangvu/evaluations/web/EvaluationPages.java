@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.dangvu.evaluations.Cycle;
 import vn.dangvu.evaluations.CycleManagement;
 import vn.dangvu.evaluations.Evaluation;
@@ -54,7 +55,7 @@ class EvaluationPages {
 	/** Runs a change; on refused input shows the page again with the problems, status 422, nothing written. */
 	static Object attempt(Supplier<String> change, Supplier<ModelAndView> page, Map<String, ?> values) {
 		try {
-			return "redirect:" + change.get();
+			return new RedirectView(change.get());
 		}
 		catch (InvalidInput e) {
 			ModelAndView mav = page.get();
@@ -224,15 +225,15 @@ class EvaluationPages {
 	}
 
 	@PostMapping("/evaluation-cycles/{id}/open")
-	String open(Scope scope, @PathVariable long id) {
+	RedirectView open(Scope scope, @PathVariable long id) {
 		cycles.open(scope, id);
-		return "redirect:/evaluation-cycles/" + id + "?done=open";
+		return new RedirectView("/evaluation-cycles/" + id + "?done=open");
 	}
 
 	@PostMapping("/evaluation-cycles/{id}/close")
-	String close(Scope scope, @PathVariable long id) {
+	RedirectView close(Scope scope, @PathVariable long id) {
 		cycles.close(scope, id);
-		return "redirect:/evaluation-cycles/" + id + "?done=close";
+		return new RedirectView("/evaluation-cycles/" + id + "?done=close");
 	}
 
 	@PostMapping("/evaluation-cycles/{id}/update")

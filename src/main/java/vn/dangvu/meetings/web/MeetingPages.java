@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.dangvu.meetings.Meeting;
 import vn.dangvu.meetings.MeetingDetails;
 import vn.dangvu.meetings.MeetingInput;
@@ -55,7 +56,7 @@ class MeetingPages {
 	/** The same, for a change that decides where to go next (the page of what it created). */
 	static Object attemptTo(Supplier<String> change, Supplier<ModelAndView> page, Map<String, ?> extra) {
 		try {
-			return "redirect:" + change.get();
+			return new RedirectView(change.get());
 		}
 		catch (InvalidInput e) {
 			ModelAndView mav = page.get();

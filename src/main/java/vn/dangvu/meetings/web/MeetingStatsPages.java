@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.dangvu.meetings.MeetingManagement;
 import vn.dangvu.meetings.MeetingStats;
 import vn.dangvu.organizations.OrganizationManagement;
@@ -132,8 +133,8 @@ class MeetingStatsPages {
 	}
 
 	@PostMapping("/assignments/{id}/end")
-	String end(Scope scope, @PathVariable long id, @RequestParam long committeeId) {
+	RedirectView end(Scope scope, @PathVariable long id, @RequestParam long committeeId) {
 		meetings.endAssignment(scope, id);
-		return "redirect:/orgs/" + committeeId + "/assignments?done=end";
+		return new RedirectView("/orgs/" + committeeId + "/assignments?done=end");
 	}
 }

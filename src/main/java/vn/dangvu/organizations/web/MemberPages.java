@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.dangvu.organizations.MemberDetails;
 import vn.dangvu.organizations.MemberFilter;
 import vn.dangvu.organizations.MemberInput;
@@ -86,7 +87,7 @@ class MemberPages {
 		OrganizationSummary org = writableOrg(scope, id);
 		try {
 			long memberId = members.create(scope, id, input);
-			return "redirect:/members/" + memberId + "?done=create";
+			return new RedirectView("/members/" + memberId + "?done=create");
 		}
 		catch (InvalidInput e) {
 			return form(org, null, input, e.problems(), 0);
@@ -126,7 +127,7 @@ class MemberPages {
 	Object update(Scope scope, @PathVariable long id, @ModelAttribute MemberInput input, @RequestParam int version) {
 		try {
 			members.update(scope, id, version, input);
-			return "redirect:/members/" + id + "?done=update";
+			return new RedirectView("/members/" + id + "?done=update");
 		}
 		catch (InvalidInput e) {
 			MemberDetails m = members.get(scope, id);
@@ -149,7 +150,7 @@ class MemberPages {
 		try {
 			members.transition(scope, id, new MemberManagement.TransitionRequest(t, effectiveOn, decisionRef, note,
 					targetOrganizationId, targetText, until));
-			return "redirect:/members/" + id + "?done=" + t.name();
+			return new RedirectView("/members/" + id + "?done=" + t.name());
 		}
 		catch (InvalidInput e) {
 			if (t == Transition.RECEIVE_TRANSFER) {
@@ -164,7 +165,7 @@ class MemberPages {
 			@RequestParam String startedOn, @RequestParam String decisionRef) {
 		try {
 			members.addPosition(scope, id, organizationId, title, startedOn, decisionRef);
-			return "redirect:/members/" + id + "?done=position";
+			return new RedirectView("/members/" + id + "?done=position");
 		}
 		catch (InvalidInput e) {
 			return page(scope, members.get(scope, id), e.problems(), null);
@@ -175,7 +176,7 @@ class MemberPages {
 	Object endPosition(Scope scope, @PathVariable long id, @PathVariable long positionId, @RequestParam String endedOn) {
 		try {
 			members.endPosition(scope, id, positionId, endedOn);
-			return "redirect:/members/" + id + "?done=position";
+			return new RedirectView("/members/" + id + "?done=position");
 		}
 		catch (InvalidInput e) {
 			return page(scope, members.get(scope, id), e.problems(), null);
@@ -193,7 +194,7 @@ class MemberPages {
 	Object uploadPhoto(Scope scope, @PathVariable long id, @RequestParam("photo") MultipartFile file) throws IOException {
 		try {
 			members.savePhoto(scope, id, file.getContentType() == null ? "" : file.getContentType(), file.getBytes());
-			return "redirect:/members/" + id + "?done=photo";
+			return new RedirectView("/members/" + id + "?done=photo");
 		}
 		catch (InvalidInput e) {
 			return page(scope, members.get(scope, id), e.problems(), null);

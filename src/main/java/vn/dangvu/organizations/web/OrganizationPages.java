@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import vn.dangvu.organizations.Decision;
 import vn.dangvu.organizations.Level;
 import vn.dangvu.organizations.MemberManagement;
@@ -37,12 +38,12 @@ class OrganizationPages {
 	}
 
 	@GetMapping("/")
-	String home(Scope scope) {
+	RedirectView home(Scope scope) {
 		Long home = scope.homeOrganizationId();
 		if (scope.grants().stream().filter(g -> g.role() != vn.dangvu.shared.Role.MEMBER).count() > 1 || home == null) {
-			return "redirect:/orgs";
+			return new RedirectView("/orgs");
 		}
-		return "redirect:/orgs/" + home;
+		return new RedirectView("/orgs/" + home);
 	}
 
 	@GetMapping("/orgs")
@@ -89,7 +90,7 @@ class OrganizationPages {
 	@GetMapping("/orgs/{id}/children")
 	ModelAndView children(Scope scope, @PathVariable long id, HttpServletRequest req) {
 		if (req.getHeader("HX-Request") == null) {
-			return new ModelAndView("redirect:/orgs/" + id);
+			return new ModelAndView(new RedirectView("/orgs/" + id));
 		}
 		return new ModelAndView("organizations/_children").addObject("children", orgs.children(scope, id, false));
 	}
@@ -120,7 +121,7 @@ class OrganizationPages {
 	private Object attempt(Scope scope, long id, Map<String, String> values, Runnable action, String done) {
 		try {
 			action.run();
-			return "redirect:/orgs/" + id + "?done=" + done;
+			return new RedirectView("/orgs/" + id + "?done=" + done);
 		}
 		catch (InvalidInput e) {
 			ModelAndView mav = form(scope, id, e.problems(), values);
@@ -148,7 +149,7 @@ class OrganizationPages {
 					kind == null || kind.isBlank() ? null : kind, name, code == null || code.isBlank() ? null : code.trim(),
 					Decision.of(effectiveOn, decisionRef)));
 		}, "create");
-		return created[0] > 0 ? "redirect:/orgs/" + created[0] + "?done=create" : r;
+		return created[0] > 0 ? new RedirectView("/orgs/" + created[0] + "?done=create") : r;
 	}
 
 	@PostMapping("/orgs/{id}/rename")
@@ -183,7 +184,7 @@ class OrganizationPages {
 		OrganizationSummary org = orgs.get(scope, id);
 		Object r = attempt(scope, id, values("action", "dissolve", "effectiveOn", effectiveOn, "decisionRef", decisionRef),
 				() -> orgs.dissolve(scope, id, Decision.of(effectiveOn, decisionRef)), "dissolve");
-		return r instanceof String && org.parentId() != null ? "redirect:/orgs/" + id + "?done=dissolve" : r;
+		return r instanceof RedirectView && org.parentId() != null ? new RedirectView("/orgs/" + id + "?done=dissolve") : r;
 	}
 
 	@GetMapping("/orgs/{id}/split")
@@ -226,7 +227,7 @@ class OrganizationPages {
 		List<Long> t = targets == null ? List.of() : targets;
 		try {
 			orgs.split(scope, id, t, memberTargets, childTargets, Decision.of(effectiveOn, decisionRef));
-			return "redirect:/orgs/" + id + "?done=split";
+			return new RedirectView("/orgs/" + id + "?done=split");
 		}
 		catch (InvalidInput e) {
 			ModelAndView mav = splitPage(scope, id, t, e.problems(), values("effectiveOn", effectiveOn, "decisionRef", decisionRef));
