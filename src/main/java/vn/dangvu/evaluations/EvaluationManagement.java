@@ -178,13 +178,11 @@ public class EvaluationManagement {
 
 	/** The member's Q1–Q3 results beside an annual evaluation, where the regulation combines them into the year. */
 	private @Nullable QuarterBasis quarterBasis(Cycle c, Evaluation e, List<Evaluation> ofMember, @Nullable BigDecimal yearTotal) {
-		if (!"ANNUAL".equals(c.kind()) || !e.member()) {
-			return null;
-		}
 		return repo.quarterBasis(c.regulation())
 			.map(rule -> QuarterBasis.of(c, e, ofMember, repo.bands(c.regulation()), rule.getValue(), yearTotal)).orElse(null);
 	}
 
+	/** The same, reading the member's evaluations only for an annual cycle's member. */
 	private @Nullable QuarterBasis quarterBasis(Scope scope, Cycle c, Evaluation e, @Nullable BigDecimal yearTotal) {
 		if (!"ANNUAL".equals(c.kind()) || !e.member()) {
 			return null;
@@ -605,7 +603,7 @@ public class EvaluationManagement {
 	@Transactional
 	public void recordPlace(Scope scope, long id, long placeId, @Nullable String content, @Nullable String proposed) {
 		Evaluation e = forUpdate(scope, id);
-		Cycle c = openCycle(e);
+		openCycle(e);
 		Evaluation.Place place = repo.places(id).stream().filter(p -> p.id() == placeId).findFirst()
 			.orElseThrow(() -> new NotFound("review place " + placeId));
 		if (!mayRecordPlace(scope, e, place)) {

@@ -89,10 +89,8 @@ public class DailyDigest {
 				log.warn("Reminder digest to account {} not sent: {}", r.accountId(), e.getMessage());
 				continue;
 			}
-			for (Reminder x : fresh) {
-				jdbc.sql("insert into notifications.sent (account_id, key) values (:a, :k) on conflict do nothing")
-					.param("a", r.accountId()).param("k", x.key()).update();
-			}
+			jdbc.sql("insert into notifications.sent (account_id, key) select :a, k from unnest(cast(:keys as text[])) k on conflict do nothing")
+				.param("a", r.accountId()).param("keys", fresh.stream().map(Reminder::key).toArray(String[]::new)).update();
 			sent++;
 		}
 		return sent;
