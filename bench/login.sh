@@ -11,5 +11,6 @@ login() { # login USER -> cookie header
     curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "code=$(python3 bench/totp.py DEMODANGVUDEMODANGVUDEMODANGVU22)" \
       --data-urlencode "_csrf=$t" "http://localhost:$PORT/login/totp"
   fi
-  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1)"
+  # both cookies, as a browser sends them (without XSRF-TOKEN every page would make and set a new token)
+  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1); XSRF-TOKEN=$(awk '$6 == "XSRF-TOKEN" {print $7}' "$jar" | tail -1)"
 }

@@ -55,7 +55,7 @@ echo "== sign in the bench members"
 : > "$OUT/selfs.txt"
 for row in $($PSQL -At -F, -c "select a.username, e.id, e.subject_group from accounts.account a join evaluations.evaluation e on e.member_id = a.member_id and e.period = '2026' where a.username like 'dv.%' order by a.username"); do
   IFS=, read -r user eid group <<< "$row"
-  s=$(login "$user" | sed 's/^JSESSIONID=//')
+  s=$(login "$user" | sed 's/^JSESSIONID=//; s/;.*//')
   x=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/$user.jar" | tail -1)
   echo "$eid $group $s $x" >> "$OUT/selfs.txt"
   rm -f "$OUT/$user.jar"

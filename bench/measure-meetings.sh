@@ -15,7 +15,7 @@ case $what in
 bare) r bare $OUT/mcells.txt "/bench/bare/%s" "" ;;
 cell) r cell $OUT/mcells.txt "/orgs/%s/meetings" "$C2" ;;
 meeting) r meeting $OUT/meetings.txt "/meetings/%s" "$C2" ;;
-att) LINES="$OUT/attendance.txt" COOKIE="$C2; XSRF-TOKEN=$XSRF" XSRF="$XSRF" wrk -t2 -c32 -d${SECS:-8}s -s bench/wrk-attendance.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/att /" ;;
+att) LINES="$OUT/attendance.txt" COOKIE="$C2" XSRF="$XSRF" wrk -t2 -c32 -d${SECS:-8}s -s bench/wrk-attendance.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/att /" ;;
 prov) r prov $OUT/prov.txt "/api/v1/organizations/%s/meeting-stats?year=2026" "$C1" ;;
 country) r country $OUT/country.txt "/api/v1/organizations/%s/meeting-stats?year=2026" "$C1" ;;
 esac

@@ -120,7 +120,7 @@ run bare_page_m_again "$OUT/mcells.txt" "/bench/bare/%s" ""
 XSRF=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.$PROV.jar" | tail -1)
 sleep 5
 echo "== attendance_record"
-LINES="$OUT/attendance.txt" COOKIE="$COOKIE_PROV; XSRF-TOKEN=$XSRF" XSRF="$XSRF" wrk -t2 -c32 -d"${SECS}s" --timeout 10s \
+LINES="$OUT/attendance.txt" COOKIE="$COOKIE_PROV" XSRF="$XSRF" wrk -t2 -c32 -d"${SECS}s" --timeout 10s \
   -s bench/wrk-attendance.lua "http://localhost:$PORT" | grep RESULT | sed "s/^/attendance_record /"
 echo "$PROV" > "$OUT/prov.txt"
 echo "1" > "$OUT/country.txt"

@@ -87,7 +87,12 @@ public final class T {
 		return "/";
 	}
 
+	/** NumberFormat is not thread-safe; String.format built one per call (a measurable share of a page's CPU). */
+	private static final ThreadLocal<java.text.NumberFormat> VI_NUMBER = ThreadLocal
+		.withInitial(() -> java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi-VN")));
+
+	/** A whole number with the Vietnamese thousands separator: 12.345. */
 	public static String n(long n) {
-		return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%,d", n);
+		return VI_NUMBER.get().format(n);
 	}
 }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -37,20 +39,41 @@ class WebConfiguration implements WebMvcConfigurer {
 		vn.dangvu.shared.T.init(messages);
 	}
 
+	/**
+	 * The language chosen on this session (?lang=), else the account's language, else Vietnamese. Resolved once per
+	 * request: templates ask for it for every label, and Spring's session resolver looked in the session each time.
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
 		SessionLocaleResolver r = new SessionLocaleResolver() {
 			@Override
-			public Locale resolveLocale(HttpServletRequest request) {
-				var session = request.getSession(false);
-				if (session != null && session.getAttribute(LOCALE_SESSION_ATTRIBUTE_NAME) == null
-						&& "en".equals(session.getAttribute("dangvu.lang"))) {
-					return Locale.ENGLISH;
-				}
-				return super.resolveLocale(request);
+			public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+				return new LocaleContext() {
+					private @Nullable Locale locale;
+
+					@Override
+					public Locale getLocale() {
+						Locale l = locale;
+						if (l == null) {
+							l = resolveLocale(request);
+							locale = l;
+						}
+						return l;
+					}
+				};
+			}
+
+			@Override
+			public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
+					@Nullable LocaleContext context) {
+				super.setLocaleContext(request, response, context);
+				LocaleContextHolder.setLocaleContext(resolveLocaleContext(request));
 			}
 		};
-		r.setDefaultLocale(VI);
+		r.setDefaultLocaleFunction(request -> {
+			var session = request.getSession(false);
+			return session != null && "en".equals(session.getAttribute("dangvu.lang")) ? Locale.ENGLISH : VI;
+		});
 		return r;
 	}
 
