@@ -100,7 +100,7 @@ class SecurityConfiguration {
 			boolean needsSecond = requireTotp && management.scopeOf(auth.getName()).map(s -> s.requiresSecondFactor()).orElse(false);
 			session.setAttribute(SECOND_FACTOR, needsSecond ? (c.totpEnabled() ? "VERIFY" : "ENROL") : "OK");
 			session.setAttribute(MUST_CHANGE_PASSWORD, c.mustChangePassword());
-			session.setAttribute("dangvu.lang", c.language());
+			session.setAttribute(Gate.LANGUAGE, c.language());
 			res.sendRedirect(req.getContextPath() + Gate.next(session));
 		};
 	}

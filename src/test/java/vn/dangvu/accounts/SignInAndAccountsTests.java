@@ -42,6 +42,16 @@ class SignInAndAccountsTests {
 	}
 
 	@Test
+	void theChosenLanguageIsKeptForTheNextSignIn() {
+		String cell = "/orgs/" + demo.ids().orElseThrow().cellId();
+		assertThat(Http.as(port, "bithu").get(cell + "?lang=en").body()).contains("<html lang=\"en\">");
+		var next = Http.as(port, "bithu").get(cell).body();
+		assertThat(next).contains("<html lang=\"en\">").contains("Member list");
+		assertThat(Http.as(port, "bithu").get(cell + "?lang=vi").body()).contains("<html lang=\"vi\">");
+		assertThat(Http.as(port, "bithu").get(cell).body()).contains("<html lang=\"vi\">").contains("Danh sách đảng viên");
+	}
+
+	@Test
 	void repeatedFailuresLockTheAccount() {
 		Scope admin = Fixtures.scope(jdbc, Role.ADMIN, demo.ids().orElseThrow().provinceId());
 		var created = accounts.create(admin, new AccountManagement.CreateAccount("khoa.thu", "Người Thử Khóa",

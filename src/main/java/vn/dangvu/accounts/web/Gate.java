@@ -7,6 +7,8 @@ public final class Gate {
 
 	public static final String SECOND_FACTOR = "dangvu.second-factor";
 	public static final String MUST_CHANGE_PASSWORD = "dangvu.must-change-password";
+	/** The account's language, read by the locale resolver of {@code system} (same name there). */
+	public static final String LANGUAGE = "dangvu.lang";
 
 	private Gate() {
 	}
