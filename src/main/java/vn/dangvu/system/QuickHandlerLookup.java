@@ -2,9 +2,9 @@ package vn.dangvu.system;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +69,11 @@ class QuickHandlerLookup {
 
 	static final class Mapping extends RequestMappingHandlerMapping {
 
-		private final Map<RequestMappingInfo, Shape[]> shapes = new ConcurrentHashMap<>();
+		/**
+		 * By identity: the registry hands back the very instances registered, and RequestMappingInfo's equals compares
+		 * all its conditions. Filled at start-up, before the first request; only read afterwards.
+		 */
+		private final Map<RequestMappingInfo, Shape[]> shapes = new IdentityHashMap<>();
 
 		/** The path being looked up, with its number of slashes; empty when it must go through the full check. */
 		private final ThreadLocal<@Nullable Path> path = new ThreadLocal<>();
@@ -92,7 +96,9 @@ class QuickHandlerLookup {
 				}
 				list.add(s);
 			}
-			shapes.put(mapping, list.toArray(Shape[]::new));
+			synchronized (shapes) {
+				shapes.put(mapping, list.toArray(Shape[]::new));
+			}
 		}
 
 		@Override
