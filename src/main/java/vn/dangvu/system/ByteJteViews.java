@@ -26,12 +26,15 @@ class ByteJteViews {
 
 	@Bean
 	JteViewResolver jteViewResolver(TemplateEngine engine, JteProperties properties) {
-		return new JteViewResolver(engine, properties) {
+		JteViewResolver resolver = new JteViewResolver(engine, properties) {
 			@Override
 			protected AbstractUrlBasedView instantiateView() {
 				return new ByteView(engine);
 			}
 		};
+		// the templates use T, not Spring's macro helpers: no RequestContext built for every page
+		resolver.setExposeSpringMacroHelpers(false);
+		return resolver;
 	}
 
 	static final class ByteView extends JteView {
