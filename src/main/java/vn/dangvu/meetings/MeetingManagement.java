@@ -990,7 +990,7 @@ public class MeetingManagement {
 		}
 	}
 
-	private static @Nullable Integer intIn(@Nullable String raw, int min, int max, String field, String rule,
+	static @Nullable Integer intIn(@Nullable String raw, int min, int max, String field, String rule,
 			List<Problem> problems, boolean required) {
 		if (raw == null || raw.isBlank()) {
 			if (required) {
@@ -1031,7 +1031,7 @@ public class MeetingManagement {
 	}
 
 	/** Trimmed text within bounds; with {@code problems} null, throws at once. */
-	private static String text(@Nullable String raw, String field, int min, int max, @Nullable List<Problem> problems,
+	static String text(@Nullable String raw, String field, int min, int max, @Nullable List<Problem> problems,
 			boolean required) {
 		String t = raw == null ? "" : raw.trim();
 		String problem = t.isEmpty() ? (required ? "chưa nhập" : null)

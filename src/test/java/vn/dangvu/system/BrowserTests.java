@@ -190,6 +190,11 @@ class BrowserTests {
 		checkAccessibility("audit");
 		page.navigate(url("/orgs/" + ids.cellId() + "?asOf=01/08/2025"));
 		checkAccessibility("as-of view");
+		// the meeting rules of the province, with the form to set its own value
+		page.navigate(url("/orgs/" + ids.provinceId()));
+		page.click("text=Quy định sinh hoạt");
+		page.waitForSelector("form select#f-key");
+		checkAccessibility("meeting rules");
 	}
 
 	@Test
