@@ -14,6 +14,7 @@ import vn.dangvu.organizations.OrganizationManagement;
 import vn.dangvu.organizations.OrganizationSummary;
 import vn.dangvu.shared.Capability;
 import vn.dangvu.shared.Reminder;
+import vn.dangvu.shared.Role;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.T;
 import vn.dangvu.shared.VnText;
@@ -44,6 +45,9 @@ class EvaluationReminders implements Reminder.Source {
 	record Own(long id, String title, LocalDate selfUntil) {
 	}
 
+	record Item(long id, long evaluationId, String ownerName, String shortcoming, LocalDate dueOn) {
+	}
+
 	@Override
 	public List<Reminder> reminders(Scope scope, LocalDate today) {
 		List<Reminder> out = new ArrayList<>();
@@ -58,6 +62,25 @@ class EvaluationReminders implements Reminder.Source {
 								+ ", đề nghị cấp ủy gia hạn" : " — hạn " + VnText.date(o.selfUntil())),
 						"Self-assessment (" + o.title() + ")" + (late ? " — overdue since " : " — due ") + VnText.date(o.selfUntil()),
 						"/evaluations/" + o.id(), o.selfUntil(), late));
+			}
+		}
+		// remediation items of the yearly review: one's own as they come due; for the cell's secretary and deputy, the
+		// collective's as they come due and every late one of the cell
+		List<Long> cells = scope.grants().stream()
+			.filter(g -> g.role() == Role.CELL_SECRETARY || g.role() == Role.CELL_DEPUTY).map(Scope.Grant::organizationId).toList();
+		if (scope.memberId() != null || !cells.isEmpty()) {
+			LocalDate soon = today.plusDays(DAYS_AHEAD);
+			for (Item r : jdbc.sql("""
+					select r.id, r.evaluation_id, r.owner_name, r.shortcoming, r.due_on from evaluations.remediation r
+					where r.status = 'OPEN' and r.due_on is not null
+					  and ((r.member_id = :m and r.due_on <= :soon)
+					    or (r.organization_id in (:cells) and (r.due_on < :today or (r.member_id is null and r.due_on <= :soon))))
+					order by r.due_on, r.id limit 20
+					""").param("m", scope.memberId() == null ? -1L : scope.memberId())
+				.param("cells", cells.isEmpty() ? List.of(-1L) : cells).param("today", today).param("soon", soon)
+				.query(Item.class).list()) {
+				out.add(Reminder.remediation("evaluation-remediation:" + r.id(), r.ownerName(), r.shortcoming(), r.dueOn(),
+						today, "/evaluations/" + r.evaluationId()));
 			}
 		}
 		List<String> keep = scope.can(Capability.WRITE_MEMBERS) ? scope.paths(Capability.WRITE_MEMBERS) : List.of();

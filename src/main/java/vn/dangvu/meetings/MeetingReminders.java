@@ -15,7 +15,8 @@ import vn.dangvu.shared.VnText;
 /**
  * The meetings' reminders of one person: for the secretary (and deputy) of a cell, agendas to announce by the
  * province's deadline and held meetings whose attendance is not recorded; for a member, their next meeting and their
- * tasks due; for a committee member assigned to cells, those cells' meetings of the coming days.
+ * tasks due; for a committee member assigned to cells, those cells' meetings of the coming days; remediation items
+ * of the cell's reviews — a member's own as they come due, and for the secretary the collective's and the late ones.
  */
 @Component
 class MeetingReminders implements Reminder.Source {
@@ -102,6 +103,36 @@ class MeetingReminders implements Reminder.Source {
 				}
 			}
 		}
+		if (!kept.isEmpty()) {
+			// remediation items from the cell's reviews: the collective's own ones as they come due, a member's once late
+			for (Item r : jdbc.sql("""
+					select r.id, r.meeting_id as link_id, r.owner_name, r.shortcoming, r.due_on, r.member_id is null as collective
+					from meetings.remediation r
+					where r.organization_id in (:orgs) and r.status = 'OPEN' and r.due_on is not null
+					  and (r.due_on < :today or (r.member_id is null and r.due_on <= :soon))
+					order by r.due_on, r.id limit 20
+					""").param("orgs", kept).param("today", today).param("soon", today.plusDays(DAYS_AHEAD)).query(Item.class).list()) {
+				out.add(remediation(r, today, "/meetings/"));
+			}
+		}
+		if (scope.memberId() != null) {
+			for (Item r : jdbc.sql("""
+					select r.id, r.meeting_id as link_id, r.owner_name, r.shortcoming, r.due_on, false as collective
+					from meetings.remediation r
+					where r.member_id = :m and r.status = 'OPEN' and r.due_on <= :soon
+					order by r.due_on, r.id limit 20
+					""").param("m", scope.memberId()).param("soon", today.plusDays(DAYS_AHEAD)).query(Item.class).list()) {
+				out.add(remediation(r, today, "/meetings/"));
+			}
+		}
 		return out;
+	}
+
+	/** An open remediation item of a review of the cell. */
+	record Item(long id, long linkId, String ownerName, String shortcoming, LocalDate dueOn, boolean collective) {
+	}
+
+	private static Reminder remediation(Item r, LocalDate today, String link) {
+		return Reminder.remediation("remediation:" + r.id(), r.ownerName(), r.shortcoming(), r.dueOn(), today, link + r.linkId());
 	}
 }

@@ -16,6 +16,20 @@ public record Reminder(String key, String vi, String en, String link, @Nullable 
 		return english ? en : vi;
 	}
 
+	/**
+	 * The reminder of an open remediation item (a shortcoming pointed out by a review, its owner, its due date), as
+	 * the meetings' review sessions and the yearly review both make them.
+	 */
+	public static Reminder remediation(String key, String owner, String shortcoming, LocalDate due, LocalDate today,
+			String link) {
+		boolean late = due.isBefore(today);
+		String what = shortcoming.length() > 120 ? shortcoming.substring(0, 119) + "…" : shortcoming;
+		return new Reminder(key + (late ? ":late" : ""),
+				"Khắc phục hạn chế (" + owner + "): " + what + (late ? " — đã quá hạn " : " — hạn ") + VnText.date(due),
+				"Remedy the shortcoming (" + owner + "): " + what + (late ? " — overdue since " : " — due ") + VnText.date(due),
+				link, due, late);
+	}
+
 	/** What each module that has deadlines offers: the reminders of one person, within their scope. */
 	public interface Source {
 

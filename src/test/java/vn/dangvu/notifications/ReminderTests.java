@@ -112,6 +112,50 @@ class ReminderTests {
 	}
 
 	@Test
+	void remediationItemsAreRemindedToTheirOwnerAndLateOnesToTheSecretary() {
+		long member = scope("dangvien").memberId();
+		long meeting = jdbc.sql("select id from meetings.meeting where organization_id = :c order by id limit 1").param("c", ids.cellId())
+			.query(Long.class).single();
+		String path = jdbc.sql("select path::text from organizations.organization where id = :c").param("c", ids.cellId()).query(String.class).single();
+		java.util.function.BiFunction<Long, Integer, Long> item = (owner, days) -> jdbc.sql("""
+				insert into meetings.remediation (organization_id, org_path, meeting_id, member_id, owner_name, shortcoming, measure, due_on)
+				values (:o, cast(:p as ltree), :m, :member, 'Người thử', :s, 'Biện pháp thử', :due) returning id
+				""").param("o", ids.cellId()).param("p", path).param("m", meeting).param("member", owner)
+			.param("s", "Hạn chế thử " + days).param("due", today.plusDays(days)).query(Long.class).single();
+		long soon = item.apply(member, 3);
+		long late = item.apply(member, -2);
+		long collective = item.apply(null, 2);
+		long evaluation = jdbc.sql("select id from evaluations.evaluation where member_id = :m order by id limit 1").param("m", member)
+			.query(Long.class).single();
+		long yearly = jdbc.sql("""
+				insert into evaluations.remediation (evaluation_id, organization_id, org_path, member_id, owner_name, shortcoming, measure, due_on, created_by)
+				values (:e, :o, cast(:p as ltree), :m, 'Người thử', 'Hạn chế năm thử', 'Biện pháp', :due, 'test') returning id
+				""").param("e", evaluation).param("o", ids.cellId()).param("p", path).param("m", member).param("due", today.minusDays(1))
+			.query(Long.class).single();
+
+		assertThat(reminders.of(scope("dangvien"), today)).extracting(Reminder::key).contains("remediation:" + soon,
+				"remediation:" + late + ":late", "evaluation-remediation:" + yearly + ":late").doesNotContain("remediation:" + collective);
+		assertThat(reminders.of(scope("dangvien"), today)).anySatisfy(r -> {
+			assertThat(r.key()).isEqualTo("remediation:" + late + ":late");
+			assertThat(r.vi()).contains("Khắc phục hạn chế").contains("Hạn chế thử -2").contains("đã quá hạn");
+			assertThat(r.link()).isEqualTo("/meetings/" + meeting);
+		});
+		// the secretary: the collective's item as it comes due, the members' only once late
+		assertThat(reminders.of(scope("bithu"), today)).extracting(Reminder::key).contains("remediation:" + late + ":late",
+				"remediation:" + collective, "evaluation-remediation:" + yearly + ":late").doesNotContain("remediation:" + soon);
+		// another cell sees none of them, on the page and through the API
+		assertThat(reminders.of(scope("bithu2"), today)).extracting(Reminder::key).noneMatch(k -> k.contains("remediation:"));
+		assertThat(Http.as(port, "bithu2").get("/api/v1/me/reminders").body()).doesNotContain("Hạn chế thử");
+		assertThat(Http.as(port, "dangvien").get("/reminders").body()).contains("Hạn chế thử 3").contains("Hạn chế năm thử");
+		// closed items are not reminded
+		jdbc.sql("update meetings.remediation set status = 'CLOSED', closed_at = now() where id in (:ids)")
+			.param("ids", List.of(soon, late, collective)).update();
+		jdbc.sql("update evaluations.remediation set status = 'CLOSED', closed_at = now() where id = :id").param("id", yearly).update();
+		assertThat(reminders.of(scope("dangvien"), today)).extracting(Reminder::key).noneMatch(k -> k.contains("remediation:"));
+		assertThat(reminders.of(scope("bithu"), today)).extracting(Reminder::key).noneMatch(k -> k.contains("remediation:"));
+	}
+
+	@Test
 	void theDailyEmailIsOptInAndTellsEachFactOnce() throws Exception {
 		assertThatThrownBy(() -> accounts.setEmailSettings("bithu", "bithu@@example", true)).isInstanceOfSatisfying(InvalidInput.class,
 				x -> assertThat(x.getMessage()).contains("E-mail nhận nhắc việc").contains("không phải địa chỉ e-mail hợp lệ"));
