@@ -124,16 +124,7 @@ public class MeetingRuleSettings {
 		}
 		Integer v = k == null ? null : MeetingManagement.intIn(value, k.min(), k.max(), "Giá trị",
 				"là một số nguyên từ " + k.min() + " đến " + k.max(), problems, true);
-		LocalDate date = null;
-		try {
-			date = VnText.parseDate(from);
-			if (date == null) {
-				problems.add(new Problem("Áp dụng từ ngày", "chưa nhập"));
-			}
-		}
-		catch (IllegalArgumentException e) {
-			problems.add(new Problem("Áp dụng từ ngày", "“" + from + "” không phải ngày hợp lệ (dd/MM/yyyy)"));
-		}
+		LocalDate date = VnText.dateField(from, "Áp dụng từ ngày", problems, true);
 		String ref = MeetingManagement.text(reference, "Căn cứ (văn bản)", 3, 300, problems, true);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

@@ -218,13 +218,7 @@ public class ReviewManagement {
 		if (me.length() < 2) {
 			problems.add(new Problem("Biện pháp khắc phục", "chưa nhập"));
 		}
-		LocalDate due = null;
-		try {
-			due = VnText.parseDate(dueOn);
-		}
-		catch (IllegalArgumentException e) {
-			problems.add(new Problem("Thời hạn", "“" + dueOn + "” không phải ngày hợp lệ (dd/MM/yyyy)"));
-		}
+		LocalDate due = VnText.dateField(dueOn, "Thời hạn", problems, false);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}

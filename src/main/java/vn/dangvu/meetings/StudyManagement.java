@@ -101,13 +101,7 @@ public class StudyManagement {
 		if (d.length() < 2 || d.length() > 200) {
 			problems.add(new Problem("Văn bản (số, ký hiệu)", d.isEmpty() ? "chưa nhập" : "phải dài từ 2 đến 200 ký tự"));
 		}
-		LocalDate due = null;
-		try {
-			due = VnText.parseDate(dueOn);
-		}
-		catch (IllegalArgumentException e) {
-			problems.add(new Problem("Hạn hoàn thành", "“" + dueOn + "” không phải ngày hợp lệ (dd/MM/yyyy)"));
-		}
+		LocalDate due = VnText.dateField(dueOn, "Hạn hoàn thành", problems, false);
 		if (!org.active()) {
 			problems.add(new Problem("Tổ chức", org.name() + " không còn hoạt động"));
 		}

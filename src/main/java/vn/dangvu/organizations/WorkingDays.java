@@ -75,16 +75,7 @@ public class WorkingDays {
 			throw new Denied("Chỉ cán bộ tổ chức cấp Trung ương sửa lịch nghỉ lễ toàn quốc");
 		}
 		List<Problem> problems = new ArrayList<>();
-		LocalDate d = null;
-		try {
-			d = VnText.parseDate(day);
-			if (d == null) {
-				problems.add(new Problem("Ngày nghỉ", "chưa nhập"));
-			}
-		}
-		catch (IllegalArgumentException e) {
-			problems.add(new Problem("Ngày nghỉ", "“" + day + "” không phải ngày hợp lệ (dd/MM/yyyy)"));
-		}
+		LocalDate d = VnText.dateField(day, "Ngày nghỉ", problems, true);
 		String n = name == null ? "" : name.trim();
 		if (n.length() < 2 || n.length() > 200) {
 			problems.add(new Problem("Tên ngày nghỉ", n.isEmpty() ? "chưa nhập" : "từ 2 đến 200 ký tự"));

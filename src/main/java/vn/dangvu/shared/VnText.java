@@ -42,6 +42,25 @@ public final class VnText {
 		return d == null ? "" : DATE.format(d);
 	}
 
+	/**
+	 * The date typed in a form field (dd/MM/yyyy, or yyyy-MM-dd), or null: when it is not a date, or missing and
+	 * required, a problem naming the field is added instead.
+	 */
+	public static @Nullable LocalDate dateField(@Nullable String raw, String field, java.util.List<InvalidInput.Problem> problems,
+			boolean required) {
+		try {
+			LocalDate d = parseDate(raw);
+			if (d == null && required) {
+				problems.add(new InvalidInput.Problem(field, "chưa nhập"));
+			}
+			return d;
+		}
+		catch (IllegalArgumentException e) {
+			problems.add(new InvalidInput.Problem(field, "“" + raw + "” không phải ngày hợp lệ (dd/MM/yyyy)"));
+			return null;
+		}
+	}
+
 	public static @Nullable LocalDate parseDate(@Nullable String s) {
 		if (s == null || s.isBlank()) {
 			return null;
