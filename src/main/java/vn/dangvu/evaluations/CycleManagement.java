@@ -323,11 +323,21 @@ public class CycleManagement {
 			return 0;
 		}
 		Map<Long, OrganizationSummary> byId = new HashMap<>();
-		organizations.breadcrumb(scope, root).forEach(o -> byId.put(o.id(), o));
+		List<OrganizationSummary> above = organizations.breadcrumb(scope, root);
+		above.forEach(o -> byId.put(o.id(), o));
 		orgs.forEach(o -> byId.put(o.id(), o));
 		Map<Long, List<Position>> positions = new HashMap<>();
 		for (Position p : members.currentPositions(scope, rootId, subtree)) {
 			positions.computeIfAbsent(p.memberId(), k -> new ArrayList<>()).add(p);
+		}
+		// Posts in the organizations above the cycle's (a commune's cycle, a member who also sits on the province's
+		// committee): those are review places too, kept by staff who see the member. Posts in other subtrees are not.
+		for (OrganizationSummary a : above) {
+			if (a.id() != rootId) {
+				for (Position p : members.currentPositions(scope, a.id(), false)) {
+					positions.computeIfAbsent(p.memberId(), k -> new ArrayList<>()).add(p);
+				}
+			}
 		}
 		List<EvaluationRepository.NewSubject> subjects = new ArrayList<>();
 		boolean adHoc = !c.subjectMembers().isEmpty();

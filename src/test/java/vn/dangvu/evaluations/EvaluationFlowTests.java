@@ -636,6 +636,26 @@ class EvaluationFlowTests {
 		}
 	}
 
+	@Test
+	void aPostAboveTheCyclesOrganizationIsAReviewPlaceToo() {
+		long cell = cells().get(1);
+		long m = officials(cell, 1).get(0);
+		long post = members.addPosition(province, m, ids.provinceId(), "CAP_UY_VIEN", VnText.date(today.minusDays(30)), "3-NQ/TU");
+		try {
+			long cycle = adHoc(List.of(m)); // opened for the commune: the province is above it
+			Evaluation e = of(cycle, m);
+			assertThat(e.group()).isEqualTo(SubjectGroup.LEADER);
+			var places = evaluations.view(self(e), e.id()).places();
+			assertThat(places).extracting(Evaluation.Place::organizationId).containsExactly(ids.provinceId());
+			// the province's staff see the member and record the place; the cell's secretary does not
+			assertThat(evaluations.view(province, e.id()).canRecordPlaces()).containsExactly(places.get(0).id());
+			assertThat(evaluations.view(secretary(e), e.id()).canRecordPlaces()).isEmpty();
+		}
+		finally {
+			members.endPosition(province, m, post, VnText.date(today));
+		}
+	}
+
 	long annual(long cell, int year) {
 		long id = cycles.createCycle(province, cell, new CycleManagement.CycleInput("ANNUAL", String.valueOf(year), null,
 				"Kiểm điểm năm " + year + " (nhập bổ sung)", null, "366-QĐ/TW", VnText.date(today.plusDays(2)),
