@@ -36,7 +36,11 @@ public class WorkingDays {
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
-	private volatile Set<LocalDate> holidays = Set.of();
+	/** The days off and the compensating working days, read together. */
+	private record Calendar(Set<LocalDate> off, Set<LocalDate> working) {
+	}
+
+	private volatile Calendar calendar = new Calendar(Set.of(), Set.of());
 	private volatile Instant readAt = Instant.EPOCH;
 
 	WorkingDays(JdbcClient jdbc, ApplicationEventPublisher events) {
@@ -44,17 +48,17 @@ public class WorkingDays {
 		this.events = events;
 	}
 
-	/** A public holiday. */
-	public record Holiday(LocalDate day, String name) {
+	/** A public holiday, or ({@code working}) a weekend day made a working day in exchange for one. */
+	public record Holiday(LocalDate day, String name, boolean working) {
 	}
 
 	/** The public holidays of the years from {@code from} to {@code to}, in order. */
 	public List<Holiday> holidays(int from, int to) {
 		return jdbc.sql("""
-				select day, name from organizations.holiday
+				select day, name, working from organizations.holiday
 				where day >= make_date(:from, 1, 1) and day < make_date(:to + 1, 1, 1) order by day
 				""").param("from", from).param("to", to)
-			.query((rs, i) -> new Holiday(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
+			.query((rs, i) -> new Holiday(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBoolean(3))).list();
 	}
 
 	/** The calendar is national: kept by organization staff of the whole tree (the root organization). */
@@ -68,9 +72,12 @@ public class WorkingDays {
 			.query(String.class).optional().orElse(null);
 	}
 
-	/** Adds a public holiday (or renames the one of that day). */
+	/**
+	 * Adds a public holiday, or with {@code working} a compensating working day (a Saturday or Sunday); a day already
+	 * entered is replaced.
+	 */
 	@Transactional
-	public void addHoliday(Scope scope, @Nullable String day, @Nullable String name) {
+	public void addHoliday(Scope scope, @Nullable String day, @Nullable String name, boolean working) {
 		if (!mayEdit(scope)) {
 			throw new Denied("Chỉ cán bộ tổ chức cấp Trung ương sửa lịch nghỉ lễ toàn quốc");
 		}
@@ -80,12 +87,17 @@ public class WorkingDays {
 		if (n.length() < 2 || n.length() > 200) {
 			problems.add(new Problem("Tên ngày nghỉ", n.isEmpty() ? "chưa nhập" : "từ 2 đến 200 ký tự"));
 		}
+		if (working && d != null && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+			problems.add(new Problem("Ngày nghỉ", VnText.date(d) + " không phải thứ Bảy hay Chủ nhật: ngày làm bù chỉ đặt vào cuối tuần"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		jdbc.sql("insert into organizations.holiday (day, name) values (:d, :n) on conflict (day) do update set name = excluded.name")
-			.param("d", d).param("n", n).update();
-		changed(scope, "HOLIDAY_ADD", "Ngày nghỉ lễ " + VnText.date(d) + ": " + n);
+		jdbc.sql("""
+				insert into organizations.holiday (day, name, working) values (:d, :n, :w)
+				on conflict (day) do update set name = excluded.name, working = excluded.working
+				""").param("d", d).param("n", n).param("w", working).update();
+		changed(scope, "HOLIDAY_ADD", (working ? "Ngày làm bù " : "Ngày nghỉ lễ ") + VnText.date(d) + ": " + n);
 	}
 
 	/** Removes a public holiday (a day entered by mistake, or moved by the Government's announcement). */
@@ -109,16 +121,27 @@ public class WorkingDays {
 		});
 	}
 
-	private Set<LocalDate> holidays() {
+	private Calendar calendar() {
 		if (Instant.now().isAfter(readAt.plus(KEEP))) {
-			holidays = Set.copyOf(jdbc.sql("select day from organizations.holiday").query(LocalDate.class).list());
+			Set<LocalDate> off = new java.util.HashSet<>();
+			Set<LocalDate> working = new java.util.HashSet<>();
+			jdbc.sql("select day, working from organizations.holiday").query((rs, i) -> {
+				(rs.getBoolean(2) ? working : off).add(rs.getObject(1, LocalDate.class));
+				return null;
+			}).list();
+			calendar = new Calendar(Set.copyOf(off), Set.copyOf(working));
 			readAt = Instant.now();
 		}
-		return holidays;
+		return calendar;
 	}
 
+	/** Monday to Friday except public holidays, and the compensating working days on a weekend. */
 	public boolean isWorkingDay(LocalDate d) {
-		return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays().contains(d);
+		Calendar c = calendar();
+		if (c.working().contains(d)) {
+			return true;
+		}
+		return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !c.off().contains(d);
 	}
 
 	/** The day itself if it is a working day, else the next one. */

@@ -125,17 +125,28 @@ class RuleSettingsTests {
 		LocalDate day = LocalDate.of(2099, 6, 3); // a Wednesday
 		assertThat(workingDays.isWorkingDay(day)).isTrue();
 		var province = Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, ids.provinceId());
-		assertThatThrownBy(() -> workingDays.addHoliday(province, "03/06/2099", "Ngày thử")).isInstanceOf(Denied.class);
+		assertThatThrownBy(() -> workingDays.addHoliday(province, "03/06/2099", "Ngày thử", false)).isInstanceOf(Denied.class);
 		assertThat(Http.as(port, "canbo.tinh").post("/orgs/" + ids.provinceId() + "/holidays",
 				Map.of("day", "03/06/2099", "name", "Ngày thử")).statusCode()).isEqualTo(403);
 		var central = Fixtures.admin(jdbc, demo);
-		assertThatThrownBy(() -> workingDays.addHoliday(central, "3/13/2099", "")).isInstanceOf(InvalidInput.class)
+		assertThatThrownBy(() -> workingDays.addHoliday(central, "3/13/2099", "", false)).isInstanceOf(InvalidInput.class)
 			.hasMessageContaining("Ngày nghỉ").hasMessageContaining("Tên ngày nghỉ");
-		workingDays.addHoliday(central, "03/06/2099", "Ngày thử");
+		workingDays.addHoliday(central, "03/06/2099", "Ngày thử", false);
 		assertThat(workingDays.isWorkingDay(day)).isFalse();
 		assertThat(workingDays.holidays(2099, 2099)).extracting(WorkingDays.Holiday::name).containsExactly("Ngày thử");
 		workingDays.removeHoliday(central, day);
 		assertThat(workingDays.isWorkingDay(day)).isTrue();
-		assertThat(jdbc.sql("select count(*) from audit.entry where action in ('HOLIDAY_ADD','HOLIDAY_REMOVE') and summary like '%03/06/2099%'").query(Integer.class).single()).isEqualTo(2);
+		// a compensating working day: only on a weekend; then counted as a working day by the deadlines
+		assertThatThrownBy(() -> workingDays.addHoliday(central, "04/06/2099", "Làm bù thử", true)).isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("không phải thứ Bảy hay Chủ nhật");
+		LocalDate saturday = LocalDate.of(2099, 6, 6);
+		assertThat(workingDays.onOrAfter(saturday)).isEqualTo(LocalDate.of(2099, 6, 8));
+		workingDays.addHoliday(central, "06/06/2099", "Làm bù thử", true);
+		assertThat(workingDays.isWorkingDay(saturday)).isTrue();
+		assertThat(workingDays.onOrAfter(saturday)).isEqualTo(saturday);
+		assertThat(workingDays.plus(LocalDate.of(2099, 6, 5), 1)).isEqualTo(saturday);
+		workingDays.removeHoliday(central, saturday);
+		assertThat(workingDays.isWorkingDay(saturday)).isFalse();
+		assertThat(jdbc.sql("select count(*) from audit.entry where action in ('HOLIDAY_ADD','HOLIDAY_REMOVE') and summary like '%06/2099%'").query(Integer.class).single()).isEqualTo(4);
 	}
 }

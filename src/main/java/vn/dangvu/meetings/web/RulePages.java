@@ -57,11 +57,11 @@ class RulePages {
 
 	@PostMapping("/orgs/{id}/holidays")
 	Object addHoliday(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable String day,
-			@RequestParam(required = false) @Nullable String name) {
+			@RequestParam(required = false) @Nullable String name, @RequestParam(defaultValue = "false") boolean working) {
 		return MeetingPages.attemptTo(() -> {
-			workingDays.addHoliday(scope, day, name);
+			workingDays.addHoliday(scope, day, name, working);
 			return "/orgs/" + id + "/meeting-rules?done=holiday#holidays";
-		}, () -> page(scope, id), Map.of("values", MeetingPages.values("day", day, "name", name)));
+		}, () -> page(scope, id), Map.of("values", MeetingPages.values("day", day, "name", name, "working", String.valueOf(working))));
 	}
 
 	@PostMapping("/orgs/{id}/holidays/{day}/remove")
