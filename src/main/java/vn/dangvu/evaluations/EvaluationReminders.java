@@ -14,7 +14,6 @@ import vn.dangvu.organizations.OrganizationManagement;
 import vn.dangvu.organizations.OrganizationSummary;
 import vn.dangvu.shared.Capability;
 import vn.dangvu.shared.Reminder;
-import vn.dangvu.shared.Role;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.T;
 import vn.dangvu.shared.VnText;
@@ -66,8 +65,7 @@ class EvaluationReminders implements Reminder.Source {
 		}
 		// remediation items of the yearly review: one's own as they come due; for the cell's secretary and deputy, the
 		// collective's as they come due and every late one of the cell
-		List<Long> cells = scope.grants().stream()
-			.filter(g -> g.role() == Role.CELL_SECRETARY || g.role() == Role.CELL_DEPUTY).map(Scope.Grant::organizationId).toList();
+		List<Long> cells = scope.keptCells();
 		if (scope.memberId() != null || !cells.isEmpty()) {
 			LocalDate soon = today.plusDays(DAYS_AHEAD);
 			for (Item r : jdbc.sql("""

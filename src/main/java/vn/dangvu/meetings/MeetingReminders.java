@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.dangvu.shared.Reminder;
-import vn.dangvu.shared.Role;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.VnText;
 
@@ -40,8 +39,7 @@ class MeetingReminders implements Reminder.Source {
 	@Override
 	public List<Reminder> reminders(Scope scope, LocalDate today) {
 		List<Reminder> out = new ArrayList<>();
-		List<Long> kept = scope.grants().stream()
-			.filter(g -> g.role() == Role.CELL_SECRETARY || g.role() == Role.CELL_DEPUTY).map(Scope.Grant::organizationId).toList();
+		List<Long> kept = scope.keptCells();
 		if (!kept.isEmpty()) {
 			for (Row m : jdbc.sql("""
 					select m.id, m.org_name, m.meeting_date as date, m.start_time as time, m.place, m.publish_by from meetings.meeting m

@@ -33,6 +33,12 @@ public record Scope(long accountId, String username, @Nullable Long memberId, @N
 		return grants.stream().anyMatch(g -> g.role().can(capability) && isWithin(path, g.path()));
 	}
 
+	/** The cells this user keeps as their secretary or deputy secretary (the people reminded of the cell's work). */
+	public List<Long> keptCells() {
+		return grants.stream().filter(g -> g.role() == Role.CELL_SECRETARY || g.role() == Role.CELL_DEPUTY)
+			.map(Grant::organizationId).distinct().toList();
+	}
+
 	public boolean requiresSecondFactor() {
 		return grants.stream().anyMatch(g -> g.role().requiresSecondFactor());
 	}
