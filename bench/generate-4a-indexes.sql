@@ -7,4 +7,4 @@ create index organization_name_trgm on organizations.organization using gin (nam
 create index organization_version_parent on organizations.organization_version using gist (parent_id, valid);
 create index member_name_trgm on organizations.member using gin (name_folded gin_trgm_ops);
 create index member_temp_org on organizations.member (temp_organization_id) where temp_organization_id is not null;
-create index membership_org on organizations.membership using gist (organization_id, valid);
+create index membership_org_id on organizations.membership (organization_id);
