@@ -27,7 +27,7 @@ REUSE=${REUSE:-0}
 EXTRA=()
 if [[ "$REUSE" == 1 ]]; then EXTRA=(--spring.flyway.validate-on-migrate=false); else rm -rf "$OUT/pg"; fi
 "$JAVA" -Xmx512m -Xlog:gc:file="$OUT/gc.log" -jar target/dangvu.jar --dangvu.demo.enabled=false --dangvu.bench.enabled=true \
-  --dangvu.embedded.data-dir="$OUT/pg" --dangvu.embedded.port=$PGPORT --dangvu.embedded.shared-buffers=2GB \
+  --dangvu.embedded.data-dir="$OUT/pg" --dangvu.embedded.port=$PGPORT --dangvu.embedded.shared-buffers=2GB --dangvu.embedded.preload-libraries=pg_prewarm,pg_stat_statements \
   --server.port=$PORT "${EXTRA[@]}" > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -60,6 +60,11 @@ class EmbeddedDatabase implements DisposableBean {
 			// The library's defaults are for throwaway test databases; an application's data must survive a crash.
 			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on");
+			// The server stops and starts with the application. pg_prewarm's worker writes down which blocks are in
+			// shared buffers (every 5 minutes and at shutdown) and reads them back after a start, in the background:
+			// a restart (a deployment) no longer leaves every page and import reading a cold cache for minutes.
+			builder.setServerConfig("shared_preload_libraries",
+					env.getProperty("dangvu.embedded.preload-libraries", "pg_prewarm"));
 		}
 		else {
 			builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")

@@ -195,6 +195,17 @@ class BrowserTests {
 		page.click("text=Quy định sinh hoạt");
 		page.waitForSelector("form select#f-key");
 		checkAccessibility("meeting rules");
+		// a rubric whose points do not add up to 100: named, what was typed kept, nothing written
+		int rubrics = jdbc.sql("select count(*) from meetings.rubric").query(Integer.class).single();
+		page.fill("#r-criteria", "Chuẩn bị nội dung | 40\nTiến hành sinh hoạt | 50");
+		page.fill("#r-from", "01/01/2098");
+		page.fill("#r-reference", "Văn bản thử");
+		page.click("form[action$='/meeting-rubrics'] button[type=submit]");
+		page.waitForSelector("#problems");
+		assertThat(page.textContent("#problems")).contains("tổng điểm tối đa phải bằng 100 (đang là 90)");
+		assertThat(page.inputValue("#r-criteria")).contains("Tiến hành sinh hoạt | 50");
+		checkAccessibility("meeting rules with problems");
+		assertThat(jdbc.sql("select count(*) from meetings.rubric").query(Integer.class).single()).isEqualTo(rubrics);
 	}
 
 	@Test
