@@ -11,8 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dangvu.organizations.Level;
 import vn.dangvu.organizations.OrganizationSummary;
 import vn.dangvu.shared.Audited;
@@ -141,13 +139,7 @@ public class MeetingRuleSettings {
 				values (cast(:path as ltree), :k, :v, :d, :ref)
 				""").param("path", org.path()).param("k", k.key()).param("v", String.valueOf(v)).param("d", date)
 			.param("ref", ref).update();
-		// read again once this is committed (before, a request in between could keep the old rules for a minute)
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				rules.refresh();
-			}
-		});
+		rules.refreshAfterCommit();
 		events.publishEvent(new Audited(scope.username(), "MEETING_RULE_SET", "organization", String.valueOf(orgId),
 				org.path(), k.vi() + " = " + v + " từ " + VnText.date(date) + " (" + ref + ")", null,
 				Map.of("key", k.key(), "value", v, "from", VnText.date(date), "reference", ref)));

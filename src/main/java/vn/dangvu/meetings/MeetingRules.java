@@ -8,6 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dangvu.shared.Scope;
 
 /**
@@ -59,6 +61,19 @@ class MeetingRules {
 	/** Forgets the rules read, so that a change made in the database applies at once (tests, administration). */
 	void refresh() {
 		snapshot = null;
+	}
+
+	/**
+	 * Forgets the rules read once the current transaction commits (before, a request in between could read the old
+	 * rules again and keep them for a minute).
+	 */
+	void refreshAfterCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				refresh();
+			}
+		});
 	}
 
 	private static boolean applies(@Nullable String rulePath, String orgPath) {

@@ -15,8 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dangvu.organizations.OrganizationSummary;
 import vn.dangvu.shared.Audited;
 import vn.dangvu.shared.InvalidInput;
@@ -250,7 +248,7 @@ public class ScoringSettings {
 				""").param("path", org.path()).param("k", kind).param("d", date)
 			.param("c", MeetingRepository.JSON.writeValueAsString(json)).param("b", MeetingRepository.JSON.writeValueAsString(bands))
 			.param("ref", ref).update();
-		refreshAfterCommit();
+		rules.refreshAfterCommit();
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("kind", kind);
 		after.put("criteria", json);
@@ -354,14 +352,5 @@ public class ScoringSettings {
 
 	private static boolean used(List<Line> taken, String code) {
 		return taken.stream().anyMatch(t -> t.code().equals(code));
-	}
-
-	private void refreshAfterCommit() {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				rules.refresh();
-			}
-		});
 	}
 }
