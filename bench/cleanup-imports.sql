@@ -9,4 +9,4 @@ delete from organizations.member_event where member_id in (select id from import
 delete from organizations.membership where member_id in (select id from imported);
 delete from organizations.member where id in (select id from imported);
 commit;
-vacuum (analyze) organizations.member;
+vacuum (analyze) organizations.member, organizations.membership, organizations.member_event;
