@@ -197,13 +197,16 @@ class BrowserTests {
 		checkAccessibility("meeting rules");
 		// a rubric whose points do not add up to 100: named, what was typed kept, nothing written
 		int rubrics = jdbc.sql("select count(*) from meetings.rubric").query(Integer.class).single();
-		page.fill("#r-criteria", "Chuẩn bị nội dung | 40\nTiến hành sinh hoạt | 50");
-		page.fill("#r-from", "01/01/2098");
-		page.fill("#r-reference", "Văn bản thử");
-		page.click("form[action$='/meeting-rubrics'] button[type=submit]");
+		page.click("#set-rubric-THEMATIC summary");
+		page.fill("#r-criteria-THEMATIC", "Chuẩn bị nội dung | 40\nTiến hành sinh hoạt | 50");
+		page.fill("#r-from-THEMATIC", "01/01/2098");
+		page.fill("#r-reference-THEMATIC", "Văn bản thử");
+		page.click("#set-rubric-THEMATIC button[type=submit]");
 		page.waitForSelector("#problems");
 		assertThat(page.textContent("#problems")).contains("tổng điểm tối đa phải bằng 100 (đang là 90)");
-		assertThat(page.inputValue("#r-criteria")).contains("Tiến hành sinh hoạt | 50");
+		// the form of that kind comes back open with what was typed; the other kind's keeps its own rubric
+		assertThat(page.inputValue("#r-criteria-THEMATIC")).contains("Tiến hành sinh hoạt | 50");
+		assertThat(page.inputValue("#r-criteria-REGULAR")).contains("Chuẩn bị nội dung, chi ủy họp trước | 15");
 		checkAccessibility("meeting rules with problems");
 		assertThat(jdbc.sql("select count(*) from meetings.rubric").query(Integer.class).single()).isEqualTo(rubrics);
 	}
