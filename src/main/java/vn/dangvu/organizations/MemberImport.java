@@ -313,10 +313,10 @@ public class MemberImport {
 	 * 1075012345); put them back to the fixed length.
 	 */
 	static @Nullable String restoreLeadingZeros(String field, @Nullable String value) {
-		if (value == null || !DIGITS.matcher(value).matches()) {
+		int length = "citizenId".equals(field) ? 12 : "cardNo".equals(field) ? 8 : 0;
+		if (length == 0 || value == null || !DIGITS.matcher(value).matches()) {
 			return value;
 		}
-		int length = "citizenId".equals(field) ? 12 : "cardNo".equals(field) ? 8 : 0;
 		return value.length() >= length - 3 && value.length() < length ? "0".repeat(length - value.length()) + value : value;
 	}
 
