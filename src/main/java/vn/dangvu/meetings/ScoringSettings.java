@@ -175,24 +175,18 @@ public class ScoringSettings {
 			problems.add(new Problem("Loại cuộc họp", kind == null || kind.isBlank() ? "chưa chọn"
 					: "“" + kind + "” không phải sinh hoạt thường kỳ (REGULAR) hay chuyên đề (THEMATIC)"));
 		}
-		Map<String, String> known = new HashMap<>();
+		Labels labels = new Labels();
 		if (kind != null && KINDS.contains(kind)) {
 			rubrics(org.path()).stream().filter(r -> r.kind().equals(kind))
-				.forEach(r -> r.criteria().forEach(c -> known.putIfAbsent(VnText.fold(c.label()), c.code())));
+				.forEach(r -> r.criteria().forEach(c -> labels.know(c.label(), c.code())));
 		}
 		List<Line> lines = new ArrayList<>();
-		Set<String> labels = new HashSet<>();
 		int n = 0;
 		for (Input in : criteria) {
 			n++;
 			String field = "Tiêu chí, dòng " + n;
-			String label = in.label() == null ? "" : VnText.squeeze(in.label());
-			if (label.length() < 3 || label.length() > 200) {
-				problems.add(new Problem(field, label.isEmpty() ? "thiếu nội dung tiêu chí" : "nội dung phải dài từ 3 đến 200 ký tự"));
-				continue;
-			}
-			if (!labels.add(VnText.fold(label))) {
-				problems.add(new Problem(field, "“" + label + "” trùng với một dòng trên"));
+			String label = labels.check(in.label(), field, "thiếu nội dung tiêu chí", "nội dung", problems);
+			if (label == null) {
 				continue;
 			}
 			if (in.max() == null || in.max().isBlank()) {
@@ -202,7 +196,7 @@ public class ScoringSettings {
 			Integer max = MeetingManagement.intIn(in.max(), 1, 100, field, "điểm tối đa phải là số nguyên từ 1 đến 100",
 					problems, true);
 			if (max != null) {
-				lines.add(new Line(code(label, known, lines), label, max));
+				lines.add(new Line(labels.code(label), label, max));
 			}
 		}
 		if (criteria.size() < 2) {
@@ -268,23 +262,15 @@ public class ScoringSettings {
 	public void setForm(Scope scope, long orgId, List<String> headings, @Nullable String from, @Nullable String reference) {
 		OrganizationSummary org = settable(scope, orgId);
 		List<Problem> problems = new ArrayList<>();
-		Map<String, String> known = new HashMap<>();
-		forms(org.path()).forEach(f -> f.fields().forEach(x -> known.putIfAbsent(VnText.fold(x.label()), x.code())));
-		List<Line> fields = new ArrayList<>();
-		Set<String> labels = new HashSet<>();
+		Labels labels = new Labels();
+		forms(org.path()).forEach(f -> f.fields().forEach(x -> labels.know(x.label(), x.code())));
+		List<ReviewManagement.Field> fields = new ArrayList<>();
 		int n = 0;
 		for (String raw : headings) {
 			n++;
-			String label = raw == null ? "" : VnText.squeeze(raw);
-			String field = "Mục, dòng " + n;
-			if (label.length() < 3 || label.length() > 200) {
-				problems.add(new Problem(field, label.isEmpty() ? "thiếu tên mục" : "tên mục phải dài từ 3 đến 200 ký tự"));
-			}
-			else if (!labels.add(VnText.fold(label))) {
-				problems.add(new Problem(field, "“" + label + "” trùng với một dòng trên"));
-			}
-			else {
-				fields.add(new Line(code(label, known, fields), label, 0));
+			String label = labels.check(raw, "Mục, dòng " + n, "thiếu tên mục", "tên mục", problems);
+			if (label != null) {
+				fields.add(new ReviewManagement.Field(labels.code(label), label));
 			}
 		}
 		if (headings.isEmpty()) {
@@ -334,23 +320,46 @@ public class ScoringSettings {
 	}
 
 	/**
-	 * The code a criterion or heading is stored under: the one it had in an earlier version when the wording is the
-	 * same (so that scores and answers keep their place), otherwise made from the words.
+	 * The wordings of one version's lines: each checked (length, not twice) and given the code it is stored under —
+	 * the one it had in an earlier version when the wording is the same (so that scores and answers keep their
+	 * place), otherwise made from the words.
 	 */
-	private static String code(String label, Map<String, String> known, List<Line> taken) {
-		String c = known.get(VnText.fold(label));
-		if (c == null) {
-			String slug = VnText.fold(label).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-			c = slug.length() > 40 ? slug.substring(0, 40) : slug.isEmpty() ? "c" : slug;
-		}
-		String code = c;
-		for (int i = taken.size() + 1; used(taken, code); i++) {
-			code = c + "_" + i;
-		}
-		return code;
-	}
+	private static final class Labels {
 
-	private static boolean used(List<Line> taken, String code) {
-		return taken.stream().anyMatch(t -> t.code().equals(code));
+		private final Map<String, String> known = new HashMap<>();
+		private final Set<String> seen = new HashSet<>();
+		private final Set<String> codes = new HashSet<>();
+
+		void know(String label, String code) {
+			known.putIfAbsent(VnText.fold(label), code);
+		}
+
+		/** The wording squeezed, or null with the problem added under {@code field}. */
+		@Nullable String check(@Nullable String raw, String field, String missing, String noun, List<Problem> problems) {
+			String label = raw == null ? "" : VnText.squeeze(raw);
+			if (label.length() < 3 || label.length() > 200) {
+				problems.add(new Problem(field, label.isEmpty() ? missing : noun + " phải dài từ 3 đến 200 ký tự"));
+				return null;
+			}
+			if (!seen.add(VnText.fold(label))) {
+				problems.add(new Problem(field, "“" + label + "” trùng với một dòng trên"));
+				return null;
+			}
+			return label;
+		}
+
+		String code(String label) {
+			String c = known.get(VnText.fold(label));
+			if (c == null) {
+				String slug = VnText.fold(label).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+				c = slug.length() > 40 ? slug.substring(0, 40) : slug.isEmpty() ? "c" : slug;
+			}
+			String code = c;
+			for (int i = codes.size() + 1; codes.contains(code); i++) {
+				code = c + "_" + i;
+			}
+			codes.add(code);
+			return code;
+		}
 	}
 }
