@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,9 +136,17 @@ public class MeetingManagement {
 		else if (canWrite) {
 			overdue = repo.overdueAnnouncements(orgId, today, who);
 		}
-		return new CellMeetings(org, year, list, repo.schedule(orgId).orElse(null), overdue,
-				canRead ? repo.unexcusedAbsences(orgId, year, rules.integer("removal.unexcused_months", org.path(),
-						LocalDate.of(year, 12, 31), 3)) : List.of(),
+		List<AbsencePrompt> prompts = List.of();
+		if (canRead) {
+			int months = rules.integer("removal.unexcused_months", org.path(), LocalDate.of(year, 12, 31), 3);
+			// the list holds all the cell's meetings of the year (a reader sees them all): without unexcused absences
+			// in that many months there is nobody to prompt, and the rows need not be read
+			if (list.stream().filter(m -> m.held() && m.unexcused() > 0).map(m -> m.date().getMonthValue()).distinct()
+				.count() >= months) {
+				prompts = repo.unexcusedAbsences(orgId, year, months);
+			}
+		}
+		return new CellMeetings(org, year, list, repo.schedule(orgId).orElse(null), overdue, prompts,
 				canRead ? repo.openTasks(orgId, VnText.today().plusDays(1)) : List.of(), canRead, canWrite);
 	}
 
@@ -445,7 +454,7 @@ public class MeetingManagement {
 		if ("PLANNED".equals(m.status())) {
 			invite(scope, m);
 		}
-		Map<Long, Attendee> invited = repo.attendees(id).stream().collect(Collectors.toMap(Attendee::memberId, a -> a));
+		Map<Long, Attendee> invited = repo.attendees(id, false).stream().collect(Collectors.toMap(Attendee::memberId, a -> a));
 		List<Problem> problems = new ArrayList<>();
 		Map<Long, String> clean = new LinkedHashMap<>();
 		Map<Long, String> cleanReasons = new HashMap<>();
@@ -499,9 +508,7 @@ public class MeetingManagement {
 			}
 		}
 		repo.record(id, clean, cleanReasons, scope.username());
-		boolean anyExcused = clean.containsValue("EXCUSED") || invited.values().stream()
-			.anyMatch(a -> !clean.containsKey(a.memberId()) && "EXCUSED".equals(a.status()));
-		recount(m, anyExcused);
+		recount(m, invited.values(), clean);
 		if (m.studyId() != null) {
 			repo.syncStudyCompletions(id);
 		}
@@ -511,12 +518,37 @@ public class MeetingManagement {
 		}
 	}
 
-	/** One update of the meeting (so its counters change once): counts, quorum and the three HD 12 criteria. */
-	private void recount(Meeting m, boolean anyExcused) {
+	/**
+	 * One update of the meeting (so its counters change once): counts, quorum and the three HD 12 criteria, from the
+	 * rows read under the meeting's lock and the statuses just written.
+	 */
+	private void recount(Meeting m, Collection<Attendee> invited, Map<Long, String> recorded) {
+		int expected = 0, present = 0, excused = 0, unexcused = 0, exempt = 0;
+		List<Long> excusedNow = new ArrayList<>();
+		for (Attendee a : invited) {
+			String s = recorded.getOrDefault(a.memberId(), a.status());
+			if ("EXCUSED".equals(s)) {
+				excusedNow.add(a.memberId());
+			}
+			if (a.exempt()) {
+				exempt++;
+				continue;
+			}
+			expected++;
+			if (s != null) {
+				switch (s) {
+					case "PRESENT" -> present++;
+					case "EXCUSED" -> excused++;
+					case "UNEXCUSED" -> unexcused++;
+					default -> { }
+				}
+			}
+		}
 		int max = rules.integer("quality.excused.max_consecutive", m.orgPath(), m.date(), 3);
 		// the streak can only break the criterion through someone excused at this meeting
-		boolean streakMet = !anyExcused || repo.longestExcusedStreak(m.id()) <= max;
-		repo.recount(m.id(), rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
+		boolean streakMet = !repo.excusedStreakOver(m.id(), m.organizationId(), m.date(), excusedNow, max);
+		repo.recount(m.id(), new MeetingRepository.Counts(expected, present, excused, unexcused, exempt),
+				rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
 				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), streakMet);
 	}
 

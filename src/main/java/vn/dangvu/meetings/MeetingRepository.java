@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -223,11 +224,17 @@ class MeetingRepository {
 	}
 
 	List<Attendee> attendees(long meetingId) {
+		return attendees(meetingId, true);
+	}
+
+	/** The invited members; in the Vietnamese order of given names when {@code ordered}, else as stored. */
+	List<Attendee> attendees(long meetingId, boolean ordered) {
 		return jdbc.sql("""
 				select member_id, full_name, standing, status, reason, excused_at from meetings.attendance
 				where meeting_id = :id
+				""" + (ordered ? """
 				order by given_name collate "vi-x-icu", full_name collate "vi-x-icu", member_id
-				""").param("id", meetingId).query((rs, i) -> new Attendee(rs.getLong(1), rs.getString(2), rs.getString(3),
+				""" : "")).param("id", meetingId).query((rs, i) -> new Attendee(rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), instant(rs, 6))).list();
 	}
 
@@ -268,36 +275,79 @@ class MeetingRepository {
 			.update();
 	}
 
-	/** Recounts the meeting from its attendance and guests, and marks it held. */
-	void recount(long meetingId, int quorumPercent, int attendancePercent, boolean streakMet) {
+	/** The counts of a meeting's attendance, as {@link #recount} writes them. */
+	record Counts(int expected, int present, int excused, int unexcused, int exempt) {
+	}
+
+	/**
+	 * Writes the meeting's counts (computed by the caller from the attendance rows it read under the meeting's row
+	 * lock) and guests, the quorum and the three HD 12 criteria, and marks it held — one update, so the kept
+	 * counters change once.
+	 */
+	void recount(long meetingId, Counts c, int quorumPercent, int attendancePercent, boolean streakMet) {
 		jdbc.sql("""
 				update meetings.meeting m set
-				       expected = c.expected, present = c.present, excused = c.excused, unexcused = c.unexcused,
-				       exempt = c.exempt, guests = (select count(*) from meetings.guest g where g.meeting_id = m.id),
+				       expected = :expected, present = :present, excused = :excused, unexcused = :unexcused,
+				       exempt = :exempt, guests = (select count(*) from meetings.guest g where g.meeting_id = m.id),
 				       status = 'HELD', recorded_at = coalesce(m.recorded_at, now()), version = m.version + 1,
-				       quorum_met = c.present * 100 > c.expected * :quorum,
-				       quality_attendance = c.present * 100 > c.expected * :attendance,
-				       quality_no_unexcused = c.unexcused = 0, quality_excused_streak = :streak
-				from (select count(*) filter (where standing <> 'EXEMPT') as expected,
-				             count(*) filter (where standing <> 'EXEMPT' and status = 'PRESENT') as present,
-				             count(*) filter (where standing <> 'EXEMPT' and status = 'EXCUSED') as excused,
-				             count(*) filter (where standing <> 'EXEMPT' and status = 'UNEXCUSED') as unexcused,
-				             count(*) filter (where standing = 'EXEMPT') as exempt
-				      from meetings.attendance where meeting_id = :id) c
+				       quorum_met = :quorumMet, quality_attendance = :attendanceMet,
+				       quality_no_unexcused = :unexcused = 0, quality_excused_streak = :streak
 				where m.id = :id
-				""").param("id", meetingId).param("quorum", quorumPercent).param("attendance", attendancePercent)
-			.param("streak", streakMet).update();
+				""").param("id", meetingId).param("expected", c.expected()).param("present", c.present())
+			.param("excused", c.excused()).param("unexcused", c.unexcused()).param("exempt", c.exempt())
+			.param("quorumMet", c.present() * 100 > c.expected() * quorumPercent)
+			.param("attendanceMet", c.present() * 100 > c.expected() * attendancePercent).param("streak", streakMet)
+			.update();
+	}
+
+	/**
+	 * Whether anyone of {@code excused} (excused at this meeting) has been excused more than {@code max} times in a
+	 * row in this year's regular and thematic meetings of the cell up to this one. Reads only the cell's last
+	 * max + 1 such meetings (by the cell's date index) and those members' rows in them; when there are that many and
+	 * a member is missing from one of them (off the roster then) with every row found excused, the answer comes from
+	 * {@link #longestExcusedStreak}, which follows each member's own rows.
+	 */
+	boolean excusedStreakOver(long meetingId, long orgId, LocalDate date, Collection<Long> excused, int max) {
+		if (excused.isEmpty()) {
+			return false;
+		}
+		int n = max + 1;
+		List<long[]> found = jdbc.sql("""
+				with recent as (
+				    select m.id from meetings.meeting m
+				    where m.organization_id = :org and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
+				      and m.meeting_date >= :yearStart and m.meeting_date <= :date
+				    order by m.meeting_date desc, m.id desc limit :n)
+				select count(a.member_id)::int, count(*) filter (where a.status = 'EXCUSED')::int,
+				       (select count(*) from recent)::int, e.member_id
+				from unnest(cast(:members as bigint[])) e(member_id)
+				left join (recent r join meetings.attendance a on a.meeting_id = r.id) on a.member_id = e.member_id
+				group by e.member_id
+				""").param("id", meetingId).param("org", orgId).param("date", date)
+			.param("yearStart", date.withDayOfYear(1)).param("n", n).param("members", excused.toArray(Long[]::new))
+			.query((rs, i) -> new long[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4) }).list();
+		List<Long> unsettled = new ArrayList<>();
+		for (long[] f : found) {
+			if (f[0] == n && f[1] == n) {
+				return true;
+			}
+			// with fewer than n such meetings this year, the member's rows in them are all there are
+			if (f[2] == n && f[0] < n && f[1] == f[0]) {
+				unsettled.add(f[3]);
+			}
+		}
+		return !unsettled.isEmpty() && longestExcusedStreak(meetingId, unsettled) > max;
 	}
 
 	/**
 	 * The longest run of consecutive excused absences, in this year's regular and thematic meetings of the cell up
-	 * to this one, of anyone excused at this one: read from those excused (each one's attendance rows by the
-	 * member index), not from every attendance row of the cell's year.
+	 * to this one, of these members: read from each one's attendance rows by the member index, not from every
+	 * attendance row of the cell's year. A meeting a member was not invited to neither breaks nor extends the run.
 	 */
-	int longestExcusedStreak(long meetingId) {
+	int longestExcusedStreak(long meetingId, Collection<Long> members) {
 		return jdbc.sql("""
 				with this as (select organization_id, meeting_date from meetings.meeting where id = :id),
-				excused as materialized (select member_id from meetings.attendance where meeting_id = :id and status = 'EXCUSED'),
+				excused as materialized (select unnest(cast(:members as bigint[])) as member_id),
 				hist as (
 				    select a.member_id, a.status,
 				           row_number() over (partition by a.member_id order by m.meeting_date desc, m.id desc) as rn
@@ -310,7 +360,7 @@ class MeetingRepository {
 				    select h.member_id, count(*) as n from hist h
 				    where h.rn < coalesce((select min(x.rn) from hist x where x.member_id = h.member_id and x.status is distinct from 'EXCUSED'), 1000000)
 				    group by h.member_id) s
-				""").param("id", meetingId).query(Integer.class).single();
+				""").param("id", meetingId).param("members", members.toArray(Long[]::new)).query(Integer.class).single();
 	}
 
 	void setQuality(long meetingId, @Nullable Integer score, @Nullable String band) {

@@ -143,6 +143,51 @@ class MeetingRulesTests {
 		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
 	}
 
+	/**
+	 * The run of excused absences follows the member's own meetings: one the member was not invited to (away from
+	 * the roster) neither breaks nor extends it. The counts written on the meeting are those of its attendance rows.
+	 */
+	@Test
+	void aMeetingOffTheMembersRosterDoesNotBreakTheirRunOfExcusedAbsences() {
+		long cell = cell(33);
+		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);
+		long away = jdbc.sql("select min(id) from organizations.member where organization_id = :o and status = 'ACTIVE'")
+			.param("o", cell).query(Long.class).single();
+		int y = VnText.today().getYear() - 1;
+		held(scope, cell, LocalDate.of(y, 7, 7), Map.of(away, "EXCUSED"));
+		held(scope, cell, LocalDate.of(y, 8, 5), Map.of(away, "EXCUSED"));
+		long sept = meetings.create(scope, cell, new MeetingInput("REGULAR", VnText.date(LocalDate.of(y, 9, 7)), "19:30",
+				"Hội trường", false, "Sinh hoạt tháng 9", List.of("Báo cáo tháng")));
+		meetings.publish(scope, sept);
+		jdbc.sql("delete from meetings.attendance where meeting_id = :m and member_id = :p").param("m", sept).param("p", away)
+			.update();
+		Map<Long, String> present = new HashMap<>();
+		for (Attendee a : meetings.details(scope, sept).attendees()) {
+			present.put(a.memberId(), a.exempt() ? "EXEMPT" : "PRESENT");
+		}
+		meetings.recordAttendance(scope, sept, present, Map.of());
+		long october = held(scope, cell, LocalDate.of(y, 10, 5), Map.of(away, "EXCUSED"));
+		long november = held(scope, cell, LocalDate.of(y, 11, 5), Map.of(away, "EXCUSED"));
+		// July, August, October: three in a row (September's was not theirs); November makes four
+		assertThat(meetings.get(scope, sept).qualityExcusedStreak()).isTrue();
+		assertThat(meetings.get(scope, october).qualityExcusedStreak()).isTrue();
+		assertThat(meetings.get(scope, november).qualityExcusedStreak()).isFalse();
+
+		for (long id : List.of(sept, november)) {
+			Meeting m = meetings.get(scope, id);
+			var counted = jdbc.sql("""
+					select count(*) filter (where standing <> 'EXEMPT'), count(*) filter (where standing <> 'EXEMPT' and status = 'PRESENT'),
+					       count(*) filter (where standing <> 'EXEMPT' and status = 'EXCUSED'), count(*) filter (where standing = 'EXEMPT')
+					from meetings.attendance where meeting_id = :m
+					""").param("m", id).query((rs, i) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+			assertThat(List.of(m.expected(), m.present(), m.excused(), m.exempt())).isEqualTo(counted);
+			assertThat(m.unexcused()).isZero();
+			assertThat(m.quorumMet()).isTrue();
+		}
+		assertThat(meetings.get(scope, november).excused()).isEqualTo(1);
+		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+	}
+
 	@Test
 	void excusedMoreThanThreeTimesInARowFailsTheCriterionAndUnexcusedMonthsPromptTheCell() {
 		long cell = cell(31);
@@ -166,6 +211,7 @@ class MeetingRulesTests {
 			assertThat(p.dates()).containsExactly(LocalDate.of(y, 8, 5), LocalDate.of(y, 9, 7), LocalDate.of(y, 11, 5));
 		});
 		assertThat(meetings.absencePrompts(scope, cell, y - 1)).isEmpty();
+		assertThat(meetings.cellPage(scope, cell, y).prompts()).hasSize(1).isEqualTo(meetings.absencePrompts(scope, cell, y));
 		// nothing happened to the member automatically
 		assertThat(jdbc.sql("select status from organizations.member where id = :id").param("id", absent).query(String.class)
 			.single()).isEqualTo("ACTIVE");
@@ -181,6 +227,7 @@ class MeetingRulesTests {
 		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'ATTENDANCE_LATE_CHANGE' and entity_id = :id and after::text like '%Vắng có lý do%'")
 			.param("id", String.valueOf(m2)).query(Long.class).single()).isEqualTo(1);
 		assertThat(meetings.absencePrompts(scope, cell, y)).isEmpty();
+		assertThat(meetings.cellPage(scope, cell, y).prompts()).isEmpty();
 		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
 	}
 

@@ -243,7 +243,7 @@ class MeetingPages {
 		Map<Long, String> reasons = new HashMap<>();
 		for (var e : form.entrySet()) {
 			String k = e.getKey();
-			if (k.matches("[sr]\\d{1,18}")) {
+			if (memberField(k)) {
 				long memberId = Long.parseLong(k.substring(1));
 				(k.charAt(0) == 's' ? statuses : reasons).put(memberId, e.getValue());
 			}
@@ -252,6 +252,20 @@ class MeetingPages {
 		form.forEach((k, v) -> values.put(k, v));
 		return attempt(() -> meetings.recordAttendance(scope, id, statuses, reasons), "/meetings/" + id + "?done=attendance",
 				() -> attendance(scope, id), Map.of("values", values));
+	}
+
+	/** {@code s<memberId>} or {@code r<memberId>}: a letter and 1–18 digits (checked without a regular expression). */
+	static boolean memberField(String k) {
+		int n = k.length();
+		if (n < 2 || n > 19 || (k.charAt(0) != 's' && k.charAt(0) != 'r')) {
+			return false;
+		}
+		for (int i = 1; i < n; i++) {
+			if (k.charAt(i) < '0' || k.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// ------------------------------------------------------------------ minutes
