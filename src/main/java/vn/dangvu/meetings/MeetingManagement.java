@@ -73,13 +73,14 @@ public class MeetingManagement {
 	public MeetingDetails details(Scope scope, long id) {
 		Meeting m = get(scope, id);
 		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, m.orgPath());
-		List<Attendee> attendees = repo.attendees(id);
+		var parts = repo.pageParts(id, m.organizationId(), m.date(), m.held() || m.open());
+		List<Attendee> attendees = parts.attendees();
 		Attendee self = scope.memberId() == null ? null
 				: attendees.stream().filter(a -> scope.isSelf(a.memberId())).findFirst().orElse(null);
 		Assignment mine = scope.memberId() == null ? null
 				: repo.assignmentsOfCell(m.organizationId(), m.date().getYear()).stream()
 					.filter(a -> a.memberId() == scope.memberId()).findFirst().orElse(null);
-		List<Minutes> revisions = repo.revisions(id);
+		List<Minutes> revisions = parts.revisions();
 		MeetingRules.Rubric rubric = rules.rubric(m.kind(), m.orgPath(), m.date());
 		String warning = null;
 		if (canWrite && "PLANNED".equals(m.status()) && m.publishBy() != null) {
@@ -88,9 +89,9 @@ public class MeetingManagement {
 					+ "): hãy nhập chủ đề, chương trình và thông báo cho đảng viên."
 					: "Hạn công bố nội dung: " + VnText.date(m.publishBy()) + ".";
 		}
-		return new MeetingDetails(m, repo.agenda(id), repo.materials(id), attendees, repo.guests(id),
-				revisions.isEmpty() ? null : revisions.get(revisions.size() - 1), revisions, repo.tasksOf(id),
-				m.held() || m.open() ? repo.openTasks(m.organizationId(), m.date()) : List.of(), repo.visits(id),
+		return new MeetingDetails(m, parts.agenda(), parts.materials(), attendees, parts.guests(),
+				revisions.isEmpty() ? null : revisions.get(revisions.size() - 1), revisions, parts.tasks(), parts.followUps(),
+				parts.visits(),
 				rubric.criteria().stream().map(c -> new MeetingDetails.Criterion(c.code(), c.label(), c.max())).toList(),
 				rubric.reference(), canWrite, self, mine, warning);
 	}

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dangvu.shared.Capability;
+import vn.dangvu.shared.OneTrip;
 import vn.dangvu.shared.Scope;
 
 /**
@@ -59,8 +61,11 @@ class MeetingRepository {
 
 	private final JdbcClient jdbc;
 
-	MeetingRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	MeetingRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	private static JdbcClient.StatementSpec who(JdbcClient.StatementSpec spec, Who who) {
@@ -152,9 +157,11 @@ class MeetingRepository {
 				""").param("id", id).param("status", status).param("reason", cancelReason).update();
 	}
 
+	private final OneTrip.Read<String> agendaRead = OneTrip.read(
+			"select title from meetings.agenda_item where meeting_id = :id order by position", (rs, i) -> rs.getString(1));
+
 	List<String> agenda(long meetingId) {
-		return jdbc.sql("select title from meetings.agenda_item where meeting_id = :id order by position")
-			.param("id", meetingId).query(String.class).list();
+		return jdbc.sql(agendaRead.sql()).param("id", meetingId).query(agendaRead.mapper()).list();
 	}
 
 	void replaceAgenda(long meetingId, List<String> items) {
@@ -165,13 +172,11 @@ class MeetingRepository {
 		}
 	}
 
-	List<MeetingDetails.Material> materials(long meetingId) {
-		return jdbc.sql("""
-				select id, meeting_id, agenda_position, file_name, content_type, length(bytes) as size, uploaded_at
-				from meetings.material where meeting_id = :id order by id
-				""").param("id", meetingId).query((rs, i) -> new MeetingDetails.Material(rs.getLong(1), rs.getLong(2),
-					(Integer) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant())).list();
-	}
+	private final OneTrip.Read<MeetingDetails.Material> materialsRead = OneTrip.read("""
+			select id, meeting_id, agenda_position, file_name, content_type, length(bytes) as size, uploaded_at
+			from meetings.material where meeting_id = :id order by id
+			""", (rs, i) -> new MeetingDetails.Material(rs.getLong(1), rs.getLong(2), (Integer) rs.getObject(3),
+				rs.getString(4), rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant()));
 
 	long addMaterial(long meetingId, @Nullable Integer position, String fileName, String contentType, byte[] bytes, String by) {
 		return jdbc.sql("""
@@ -227,15 +232,24 @@ class MeetingRepository {
 		return attendees(meetingId, true);
 	}
 
+	private static final String ATTENDEES = """
+			select member_id, full_name, standing, status, reason, excused_at from meetings.attendance
+			where meeting_id = :id
+			""";
+
+	private static final String ATTENDEES_ORDER = """
+			order by given_name collate "vi-x-icu", full_name collate "vi-x-icu", member_id
+			""";
+
+	private final OneTrip.Read<Attendee> attendeesRead = OneTrip.read(ATTENDEES + ATTENDEES_ORDER, this::mapAttendee);
+
 	/** The invited members; in the Vietnamese order of given names when {@code ordered}, else as stored. */
 	List<Attendee> attendees(long meetingId, boolean ordered) {
-		return jdbc.sql("""
-				select member_id, full_name, standing, status, reason, excused_at from meetings.attendance
-				where meeting_id = :id
-				""" + (ordered ? """
-				order by given_name collate "vi-x-icu", full_name collate "vi-x-icu", member_id
-				""" : "")).param("id", meetingId).query((rs, i) -> new Attendee(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), instant(rs, 6))).list();
+		return jdbc.sql(ATTENDEES + (ordered ? ATTENDEES_ORDER : "")).param("id", meetingId).query(this::mapAttendee).list();
+	}
+
+	private Attendee mapAttendee(ResultSet rs, int i) throws SQLException {
+		return new Attendee(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), instant(rs, 6));
 	}
 
 	Optional<Attendee> attendee(long meetingId, long memberId) {
@@ -368,11 +382,9 @@ class MeetingRepository {
 			.param("id", meetingId).param("score", score).param("band", band).update();
 	}
 
-	List<MeetingDetails.Guest> guests(long meetingId) {
-		return jdbc.sql("select id, name, role, assignment_id from meetings.guest where meeting_id = :id order by id")
-			.param("id", meetingId).query((rs, i) -> new MeetingDetails.Guest(rs.getLong(1), rs.getString(2), rs.getString(3),
-					(Long) rs.getObject(4))).list();
-	}
+	private final OneTrip.Read<MeetingDetails.Guest> guestsRead = OneTrip.read(
+			"select id, name, role, assignment_id from meetings.guest where meeting_id = :id order by id",
+			(rs, i) -> new MeetingDetails.Guest(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4)));
 
 	void addGuest(long meetingId, String name, @Nullable String role, @Nullable Long assignmentId) {
 		jdbc.sql("""
@@ -421,10 +433,8 @@ class MeetingRepository {
 				""").param("id", meetingId).param("rev", revision).query(this::mapMinutes).optional();
 	}
 
-	List<Minutes> revisions(long meetingId) {
-		return jdbc.sql("select * from meetings.minutes where meeting_id = :id order by revision")
-			.param("id", meetingId).query(this::mapMinutes).list();
-	}
+	private final OneTrip.Read<Minutes> revisionsRead = OneTrip.read(
+			"select * from meetings.minutes where meeting_id = :id order by revision", this::mapMinutes);
 
 	void insertMinutes(long meetingId, int revision, Minutes.Content content, @Nullable String reason, String by) {
 		jdbc.sql("""
@@ -461,14 +471,16 @@ class MeetingRepository {
 			from meetings.task t join meetings.meeting m on m.id = t.meeting_id
 			""";
 
-	List<MeetingTask> tasksOf(long meetingId) {
-		return jdbc.sql(TASK + " where t.meeting_id = :id order by t.id").param("id", meetingId).query(this::mapTask).list();
-	}
+	private final OneTrip.Read<MeetingTask> tasksRead = OneTrip.read(TASK + " where t.meeting_id = :id order by t.id",
+			this::mapTask);
+
+	private final OneTrip.Read<MeetingTask> openTasksRead = OneTrip.read(TASK
+			+ " where t.organization_id = :org and t.status = 'OPEN' and m.meeting_date < :before order by t.due_on nulls last, t.id",
+			this::mapTask);
 
 	/** Open tasks of the cell from meetings before this date (to follow up). */
 	List<MeetingTask> openTasks(long orgId, LocalDate before) {
-		return jdbc.sql(TASK + " where t.organization_id = :org and t.status = 'OPEN' and m.meeting_date < :before"
-				+ " order by t.due_on nulls last, t.id").param("org", orgId).param("before", before).query(this::mapTask).list();
+		return jdbc.sql(openTasksRead.sql()).param("org", orgId).param("before", before).query(openTasksRead.mapper()).list();
 	}
 
 	List<MeetingTask> tasksOfMember(long memberId) {
@@ -606,13 +618,32 @@ class MeetingRepository {
 	}
 
 
-	List<MeetingDetails.Visit> visits(long meetingId) {
-		return jdbc.sql("""
-				select v.assignment_id, v.meeting_id, a.member_name, v.report, v.recorded_at
-				from meetings.visit v join meetings.assignment a on a.id = v.assignment_id
-				where v.meeting_id = :id order by v.recorded_at
-				""").param("id", meetingId).query((rs, i) -> new MeetingDetails.Visit(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getString(4), rs.getTimestamp(5).toInstant())).list();
+	private final OneTrip.Read<MeetingDetails.Visit> visitsRead = OneTrip.read("""
+			select v.assignment_id, v.meeting_id, a.member_name, v.report, v.recorded_at
+			from meetings.visit v join meetings.assignment a on a.id = v.assignment_id
+			where v.meeting_id = :id order by v.recorded_at
+			""", (rs, i) -> new MeetingDetails.Visit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+				rs.getTimestamp(5).toInstant()));
+
+	/** What a meeting's page shows beside the meeting itself. */
+	record PageParts(List<String> agenda, List<MeetingDetails.Material> materials, List<Attendee> attendees,
+			List<MeetingDetails.Guest> guests, List<Minutes> revisions, List<MeetingTask> tasks, List<MeetingTask> followUps,
+			List<MeetingDetails.Visit> visits) {
+	}
+
+	/**
+	 * The lists of a meeting's page in one round trip (eight reads; see {@link OneTrip}); the cell's open tasks from
+	 * earlier meetings only when {@code followUps}.
+	 */
+	PageParts pageParts(long meetingId, long orgId, LocalDate date, boolean followUps) {
+		List<OneTrip.Read<?>> reads = new ArrayList<>(List.of(agendaRead, materialsRead, attendeesRead, guestsRead,
+				revisionsRead, tasksRead, visitsRead));
+		if (followUps) {
+			reads.add(openTasksRead);
+		}
+		var r = OneTrip.run(named, Map.of("id", meetingId, "org", orgId, "before", date), reads);
+		return new PageParts(r.of(agendaRead), r.of(materialsRead), r.of(attendeesRead), r.of(guestsRead),
+				r.of(revisionsRead), r.of(tasksRead), followUps ? r.of(openTasksRead) : List.of(), r.of(visitsRead));
 	}
 
 	boolean insertVisit(long assignmentId, long meetingId, String report, String by) {

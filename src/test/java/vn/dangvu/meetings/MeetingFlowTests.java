@@ -243,4 +243,56 @@ class MeetingFlowTests {
 		}
 		assertThat(staff.get("/orgs/" + ids.provinceId() + "/meetings/stats").body()).contains("Thống kê sinh hoạt", "Theo đơn vị");
 	}
+	@Autowired
+	MeetingManagement meetings;
+
+	/**
+	 * A meeting's page reads its lists in one round trip (OneTrip): each list holds what its own query gives, in
+	 * its order — agenda, materials, invited members, guests, minutes' revisions, tasks, earlier tasks to follow
+	 * up, visits of assigned committee members.
+	 */
+	@Test
+	void aMeetingsPageReadsEachOfItsListsInOneRoundTrip() {
+		long id = jdbc.sql("select m.id from meetings.meeting m where exists (select 1 from meetings.task t where t.meeting_id = m.id)"
+				+ " and exists (select 1 from meetings.task t where t.organization_id = m.organization_id and t.status = 'OPEN'"
+				+ "   and t.meeting_id <> m.id) order by m.meeting_date desc limit 1").query(Long.class).single();
+		long cell = count("select organization_id from meetings.meeting where id = :id", id);
+		jdbc.sql("insert into meetings.guest (meeting_id, name, role) values (:id, 'Khách thứ hai', null), (:id, 'Khách thứ nhất', 'Đại biểu')")
+			.param("id", id).update();
+		jdbc.sql("insert into meetings.material (meeting_id, agenda_position, file_name, content_type, bytes, uploaded_by) values (:id, null, 'a.txt', 'text/plain', '\\x41', 'test')")
+			.param("id", id).update();
+		Long assignment = jdbc.sql("select min(id) from meetings.assignment where cell_id = :c").param("c", cell).query(Long.class).single();
+		if (assignment != null) {
+			jdbc.sql("insert into meetings.visit (assignment_id, meeting_id, report, recorded_by) values (:a, :id, 'Dự họp', 'test') on conflict do nothing")
+				.param("a", assignment).param("id", id).update();
+		}
+		MeetingDetails d = meetings.details(vn.dangvu.support.Fixtures.scope(jdbc, vn.dangvu.shared.Role.CELL_SECRETARY, cell), id);
+		Meeting m = d.meeting();
+		assertThat(d.agenda()).isEqualTo(strings("select title from meetings.agenda_item where meeting_id = :id order by position", id));
+		assertThat(d.materials().stream().map(MeetingDetails.Material::id).toList())
+			.isEqualTo(longs("select id from meetings.material where meeting_id = :id order by id", id)).isNotEmpty();
+		assertThat(d.attendees().stream().map(Attendee::memberId).toList()).isEqualTo(longs("""
+				select member_id from meetings.attendance where meeting_id = :id
+				order by given_name collate "vi-x-icu", full_name collate "vi-x-icu", member_id""", id)).isNotEmpty();
+		assertThat(d.guests().stream().map(MeetingDetails.Guest::name).toList())
+			.isEqualTo(strings("select name from meetings.guest where meeting_id = :id order by id", id)).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(d.revisions().stream().map(Minutes::revision).map(Long::valueOf).toList())
+			.isEqualTo(longs("select revision from meetings.minutes where meeting_id = :id order by revision", id));
+		assertThat(d.tasks().stream().map(MeetingTask::id).toList())
+			.isEqualTo(longs("select id from meetings.task where meeting_id = :id order by id", id)).isNotEmpty();
+		assertThat(d.followUps().stream().map(MeetingTask::id).toList()).isEqualTo(jdbc.sql("""
+				select t.id from meetings.task t join meetings.meeting m on m.id = t.meeting_id
+				where t.organization_id = :org and t.status = 'OPEN' and m.meeting_date < :before order by t.due_on nulls last, t.id""")
+			.param("org", cell).param("before", m.date()).query(Long.class).list());
+		assertThat(d.visits().stream().map(MeetingDetails.Visit::assignmentId).toList())
+			.isEqualTo(longs("select assignment_id from meetings.visit where meeting_id = :id order by recorded_at", id));
+	}
+
+	private List<String> strings(String sql, long id) {
+		return jdbc.sql(sql).param("id", id).query(String.class).list();
+	}
+
+	private List<Long> longs(String sql, long id) {
+		return jdbc.sql(sql).param("id", id).query(Long.class).list();
+	}
 }
