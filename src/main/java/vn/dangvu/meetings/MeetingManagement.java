@@ -126,7 +126,8 @@ public class MeetingManagement {
 		boolean canRead = scope.covers(Capability.READ_MEMBERS, org.path());
 		boolean canWrite = scope.covers(Capability.WRITE_MEMBERS, org.path());
 		LocalDate today = VnText.today();
-		List<Meeting> list = repo.list(orgId, year, who);
+		var parts = repo.cellParts(orgId, year, who, canRead ? today.plusDays(1) : null);
+		List<Meeting> list = parts.meetings();
 		List<Meeting> overdue = List.of();
 		if (canWrite && year == today.getYear() && today.getMonthValue() < 12) {
 			// every meeting to announce now lies in this year's list (next January's are due on 31/12 at the earliest)
@@ -147,8 +148,8 @@ public class MeetingManagement {
 				prompts = repo.unexcusedAbsences(orgId, year, months);
 			}
 		}
-		return new CellMeetings(org, year, list, repo.schedule(orgId).orElse(null), overdue, prompts,
-				canRead ? repo.openTasks(orgId, VnText.today().plusDays(1)) : List.of(), canRead, canWrite);
+		return new CellMeetings(org, year, list, parts.schedule().orElse(null), overdue, prompts, parts.openTasks(), canRead,
+				canWrite);
 	}
 
 	/** The user is a committee member assigned to follow this cell (the same rule as the meetings' SQL). */

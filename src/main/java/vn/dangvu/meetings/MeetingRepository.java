@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +85,33 @@ class MeetingRepository {
 				""").param("id", id).param("write", who.write()).query(this::mapMeeting).optional();
 	}
 
+	private final OneTrip.Read<Meeting> listRead = OneTrip.read("select " + COLUMNS
+			+ " from meetings.meeting m where m.organization_id = :org"
+			+ " and m.meeting_date >= make_date(:year, 1, 1) and m.meeting_date < make_date(:year + 1, 1, 1) and "
+			+ VISIBLE + " order by m.meeting_date desc, m.start_time desc, m.id desc", this::mapMeeting);
+
 	List<Meeting> list(long orgId, int year, Who who) {
-		return who(jdbc.sql("select " + COLUMNS + " from meetings.meeting m where m.organization_id = :org"
-				+ " and m.meeting_date >= make_date(:year, 1, 1) and m.meeting_date < make_date(:year + 1, 1, 1) and "
-				+ VISIBLE + " order by m.meeting_date desc, m.start_time desc, m.id desc"), who)
-			.param("org", orgId).param("year", year).query(this::mapMeeting).list();
+		return who(jdbc.sql(listRead.sql()), who).param("org", orgId).param("year", year).query(listRead.mapper()).list();
+	}
+
+	/** What a cell's meetings page shows: the year's meetings, the schedule, open tasks (when asked). */
+	record CellParts(List<Meeting> meetings, Optional<Schedule> schedule, List<MeetingTask> openTasks) {
+	}
+
+	/** The lists of a cell's meetings page in one round trip; the open tasks (of meetings before {@code tasksBefore}) only when given. */
+	CellParts cellParts(long orgId, int year, Who who, @Nullable LocalDate tasksBefore) {
+		List<OneTrip.Read<?>> reads = new ArrayList<>(List.of(listRead, scheduleRead));
+		if (tasksBefore != null) {
+			reads.add(openTasksRead);
+		}
+		Map<String, Object> params = new HashMap<>(Map.of("org", orgId, "year", year, "read", who.read(),
+				"ownOrg", who.ownOrg(), "self", who.self()));
+		if (tasksBefore != null) {
+			params.put("before", tasksBefore);
+		}
+		var r = OneTrip.run(named, params, reads);
+		return new CellParts(r.of(listRead), r.of(scheduleRead).stream().findFirst(),
+				tasksBefore == null ? List.of() : r.of(openTasksRead));
 	}
 
 	/** A study's sessions held by the organization at {@code path}, below it or above it, that the user may see. */
@@ -513,9 +536,11 @@ class MeetingRepository {
 
 	// --- schedules
 
+	private final OneTrip.Read<Schedule> scheduleRead = OneTrip.read("select * from meetings.schedule where organization_id = :org",
+			this::mapSchedule);
+
 	Optional<Schedule> schedule(long orgId) {
-		return jdbc.sql("select * from meetings.schedule where organization_id = :org").param("org", orgId)
-			.query(this::mapSchedule).optional();
+		return jdbc.sql(scheduleRead.sql()).param("org", orgId).query(scheduleRead.mapper()).optional();
 	}
 
 	record ScheduleRow(Schedule schedule, String path) {
