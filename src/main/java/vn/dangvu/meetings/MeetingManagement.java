@@ -456,7 +456,11 @@ public class MeetingManagement {
 		if ("PLANNED".equals(m.status())) {
 			invite(scope, m);
 		}
-		Map<Long, Attendee> invited = repo.attendees(id, false).stream().collect(Collectors.toMap(Attendee::memberId, a -> a));
+		boolean dayOld = m.recordedAt() != null
+				&& m.recordedAt().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+		// within a day of the first recording a change is late only once the minutes are locked
+		var recording = repo.forRecording(id, m.recordedAt() != null && !dayOld);
+		Map<Long, Attendee> invited = recording.invited().stream().collect(Collectors.toMap(Attendee::memberId, a -> a));
 		List<Problem> problems = new ArrayList<>();
 		Map<Long, String> clean = new LinkedHashMap<>();
 		Map<Long, String> cleanReasons = new HashMap<>();
@@ -495,9 +499,7 @@ public class MeetingManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		boolean late = m.recordedAt() != null
-				&& (m.recordedAt().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
-						|| repo.minutes(id, null).map(Minutes::locked).orElse(false));
+		boolean late = m.recordedAt() != null && (dayOld || recording.minutesLocked());
 		Map<String, Object> before = new LinkedHashMap<>();
 		Map<String, Object> after = new LinkedHashMap<>();
 		if (late) {
@@ -509,8 +511,7 @@ public class MeetingManagement {
 				}
 			}
 		}
-		repo.record(id, clean, cleanReasons, scope.username());
-		recount(m, invited.values(), clean);
+		recordAndRecount(scope, m, invited.values(), clean, cleanReasons);
 		if (m.studyId() != null) {
 			repo.syncStudyCompletions(id);
 		}
@@ -521,10 +522,12 @@ public class MeetingManagement {
 	}
 
 	/**
-	 * One update of the meeting (so its counters change once): counts, quorum and the three HD 12 criteria, from the
-	 * rows read under the meeting's lock and the statuses just written.
+	 * Writes the statuses, then one update of the meeting (so its counters change once): counts, quorum and the three
+	 * HD 12 criteria, from the rows read under the meeting's lock and the statuses just written. Three round trips:
+	 * the statuses with the check of excused runs, the rules (cached), the meeting.
 	 */
-	private void recount(Meeting m, Collection<Attendee> invited, Map<Long, String> recorded) {
+	private void recordAndRecount(Scope scope, Meeting m, Collection<Attendee> invited, Map<Long, String> recorded,
+			Map<Long, String> reasons) {
 		int expected = 0, present = 0, excused = 0, unexcused = 0, exempt = 0;
 		List<Long> excusedNow = new ArrayList<>();
 		for (Attendee a : invited) {
@@ -548,10 +551,11 @@ public class MeetingManagement {
 		}
 		int max = rules.integer("quality.excused.max_consecutive", m.orgPath(), m.date(), 3);
 		// the streak can only break the criterion through someone excused at this meeting
-		boolean streakMet = !repo.excusedStreakOver(m.id(), m.organizationId(), m.date(), excusedNow, max);
+		boolean streakOver = repo.recordThenStreakOver(m.id(), recorded, reasons, scope.username(), m.organizationId(),
+				m.date(), excusedNow, max);
 		repo.recount(m.id(), new MeetingRepository.Counts(expected, present, excused, unexcused, exempt),
 				rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
-				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), streakMet);
+				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), !streakOver);
 	}
 
 	// ------------------------------------------------------------------ minutes

@@ -291,11 +291,41 @@ class MeetingRepository {
 				""").param("m", meetingId).param("member", memberId).param("reason", reason).update();
 	}
 
-	/** Records everyone's attendance in one statement; returns the rows changed. */
-	int record(long meetingId, Map<Long, String> statuses, Map<Long, String> reasons, String by) {
-		if (statuses.isEmpty()) {
-			return 0;
+	private static final String RECORD = """
+			update meetings.attendance a set status = v.status, reason = v.reason, recorded_by = :by, recorded_at = now()
+			from unnest(cast(:ids as bigint[]), cast(:statuses as text[]), cast(:reasons as text[])) as v(member_id, status, reason)
+			where a.meeting_id = :id and a.member_id = v.member_id
+			  and (a.status is distinct from v.status or a.reason is distinct from v.reason or a.recorded_at is null)
+			""";
+
+	private final OneTrip.Read<Integer> recordRead = OneTrip.read("with u as (" + RECORD + " returning 1) select count(*)::int from u",
+			(rs, i) -> rs.getInt(1));
+
+	/** The invited members as stored, and whether the meeting's latest minutes are locked: what recording reads. */
+	record Recording(List<Attendee> invited, boolean minutesLocked) {
+	}
+
+	private final OneTrip.Read<Attendee> invitedRead = OneTrip.read(ATTENDEES, this::mapAttendee);
+
+	private final OneTrip.Read<Boolean> minutesLockedRead = OneTrip.read(
+			"select locked_at is not null from meetings.minutes where meeting_id = :id order by revision desc limit 1",
+			(rs, i) -> rs.getBoolean(1));
+
+	/** The invited members and (only when {@code withMinutes}) whether the minutes are locked, in one round trip. */
+	Recording forRecording(long meetingId, boolean withMinutes) {
+		if (!withMinutes) {
+			return new Recording(attendees(meetingId, false), false);
 		}
+		var r = OneTrip.run(named, Map.of("id", meetingId), List.of(invitedRead, minutesLockedRead));
+		return new Recording(r.of(invitedRead), r.of(minutesLockedRead).stream().findFirst().orElse(false));
+	}
+
+	/**
+	 * Writes everyone's status (the rows that change), then answers {@link #streakOver} for those excused now —
+	 * both in one round trip; the update comes first, so the check reads the statuses just written.
+	 */
+	boolean recordThenStreakOver(long meetingId, Map<Long, String> statuses, Map<Long, String> reasons, String by,
+			long orgId, LocalDate date, Collection<Long> excused, int max) {
 		Long[] ids = statuses.keySet().toArray(Long[]::new);
 		String[] sts = new String[ids.length];
 		String[] rsn = new String[ids.length];
@@ -303,13 +333,19 @@ class MeetingRepository {
 			sts[i] = statuses.get(ids[i]);
 			rsn[i] = reasons.get(ids[i]);
 		}
-		return jdbc.sql("""
-				update meetings.attendance a set status = v.status, reason = v.reason, recorded_by = :by, recorded_at = now()
-				from unnest(cast(:ids as bigint[]), cast(:statuses as text[]), cast(:reasons as text[])) as v(member_id, status, reason)
-				where a.meeting_id = :m and a.member_id = v.member_id
-				  and (a.status is distinct from v.status or a.reason is distinct from v.reason or a.recorded_at is null)
-				""").param("m", meetingId).param("ids", ids).param("statuses", sts).param("reasons", rsn).param("by", by)
-			.update();
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", meetingId);
+		params.put("ids", ids);
+		params.put("statuses", sts);
+		params.put("reasons", rsn);
+		params.put("by", by);
+		if (excused.isEmpty()) {
+			OneTrip.run(named, params, List.of(recordRead));
+			return false;
+		}
+		params.putAll(streakParams(orgId, date, excused, max));
+		var r = OneTrip.run(named, params, List.of(recordRead, recentRunsRead));
+		return streakOver(meetingId, r.of(recentRunsRead), max);
 	}
 
 	/** The counts of a meeting's attendance, as {@link #recount} writes them. */
@@ -337,32 +373,34 @@ class MeetingRepository {
 			.update();
 	}
 
+	/** Per member excused now: rows found in the cell's last n such meetings, how many excused, n found, the member. */
+	private final OneTrip.Read<long[]> recentRunsRead = OneTrip.read("""
+			with recent as (
+			    select m.id from meetings.meeting m
+			    where m.organization_id = :org and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
+			      and m.meeting_date >= :yearStart and m.meeting_date <= :date
+			    order by m.meeting_date desc, m.id desc limit :n)
+			select count(a.member_id)::int, count(*) filter (where a.status = 'EXCUSED')::int,
+			       (select count(*) from recent)::int, e.member_id
+			from unnest(cast(:members as bigint[])) e(member_id)
+			left join (recent r join meetings.attendance a on a.meeting_id = r.id) on a.member_id = e.member_id
+			group by e.member_id
+			""", (rs, i) -> new long[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4) });
+
+	private static Map<String, Object> streakParams(long orgId, LocalDate date, Collection<Long> excused, int max) {
+		return Map.of("org", orgId, "date", date, "yearStart", date.withDayOfYear(1), "n", max + 1, "members",
+				excused.toArray(Long[]::new));
+	}
+
 	/**
-	 * Whether anyone of {@code excused} (excused at this meeting) has been excused more than {@code max} times in a
-	 * row in this year's regular and thematic meetings of the cell up to this one. Reads only the cell's last
+	 * From {@link #recentRunsRead}: whether anyone excused at this meeting has been excused more than {@code max}
+	 * times in a row in this year's regular and thematic meetings of the cell up to this one. Reads only the cell's last
 	 * max + 1 such meetings (by the cell's date index) and those members' rows in them; when there are that many and
 	 * a member is missing from one of them (off the roster then) with every row found excused, the answer comes from
 	 * {@link #longestExcusedStreak}, which follows each member's own rows.
 	 */
-	boolean excusedStreakOver(long meetingId, long orgId, LocalDate date, Collection<Long> excused, int max) {
-		if (excused.isEmpty()) {
-			return false;
-		}
+	private boolean streakOver(long meetingId, List<long[]> found, int max) {
 		int n = max + 1;
-		List<long[]> found = jdbc.sql("""
-				with recent as (
-				    select m.id from meetings.meeting m
-				    where m.organization_id = :org and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
-				      and m.meeting_date >= :yearStart and m.meeting_date <= :date
-				    order by m.meeting_date desc, m.id desc limit :n)
-				select count(a.member_id)::int, count(*) filter (where a.status = 'EXCUSED')::int,
-				       (select count(*) from recent)::int, e.member_id
-				from unnest(cast(:members as bigint[])) e(member_id)
-				left join (recent r join meetings.attendance a on a.meeting_id = r.id) on a.member_id = e.member_id
-				group by e.member_id
-				""").param("id", meetingId).param("org", orgId).param("date", date)
-			.param("yearStart", date.withDayOfYear(1)).param("n", n).param("members", excused.toArray(Long[]::new))
-			.query((rs, i) -> new long[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4) }).list();
 		List<Long> unsettled = new ArrayList<>();
 		for (long[] f : found) {
 			if (f[0] == n && f[1] == n) {

@@ -228,6 +228,24 @@ class MeetingRulesTests {
 			.param("id", String.valueOf(m2)).query(Long.class).single()).isEqualTo(1);
 		assertThat(meetings.absencePrompts(scope, cell, y)).isEmpty();
 		assertThat(meetings.cellPage(scope, cell, y).prompts()).isEmpty();
+
+		// Recorded only today but with its minutes locked: a change is late too; while unlocked it is not.
+		Map<Long, String> again = new HashMap<>();
+		for (Attendee a : meetings.details(scope, m3).attendees()) {
+			again.put(a.memberId(), a.status());
+		}
+		again.put(absent, "UNEXCUSED");
+		meetings.recordAttendance(scope, m3, again, Map.of());
+		String lateAtM3 = "select count(*) from audit.entry where action = 'ATTENDANCE_LATE_CHANGE' and entity_id = :id";
+		assertThat(jdbc.sql(lateAtM3).param("id", String.valueOf(m3)).query(Long.class).single()).isZero();
+		jdbc.sql("insert into meetings.minutes (meeting_id, revision, content, created_by, locked_at) values (:id, 1, '{}', 'test', now())")
+			.param("id", m3).update();
+		again.put(absent, "PRESENT");
+		meetings.recordAttendance(scope, m3, again, Map.of());
+		assertThat(jdbc.sql(lateAtM3).param("id", String.valueOf(m3)).query(Long.class).single()).isEqualTo(1);
+		assertThat(meetings.get(scope, m3).present()).isEqualTo(jdbc.sql(
+				"select count(*) from meetings.attendance where meeting_id = :id and status = 'PRESENT' and standing <> 'EXEMPT'")
+			.param("id", m3).query(Integer.class).single());
 		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
 	}
 
