@@ -257,7 +257,10 @@ public class EvaluationManagement {
 	}
 
 	private Cycle openCycle(Evaluation e) {
-		Cycle c = repo.cycle(e.cycleId()).orElseThrow();
+		return requireOpen(repo.cycle(e.cycleId()).orElseThrow());
+	}
+
+	private static Cycle requireOpen(Cycle c) {
 		if (!c.open()) {
 			throw new InvalidInput("Đợt đánh giá", "không đang mở (" + c.statusVi().toLowerCase() + ")");
 		}
@@ -275,7 +278,8 @@ public class EvaluationManagement {
 	@Transactional
 	public BigDecimal selfAssess(Scope scope, long id, SelfInput in) {
 		Evaluation e = forUpdate(scope, id);
-		Cycle c = openCycle(e);
+		var context = repo.selfContext(e);
+		Cycle c = requireOpen(context.cycle());
 		if (e.member() ? !scope.isSelf(e.memberId()) : !scope.covers(Capability.WRITE_MEMBERS, e.orgPath())) {
 			throw new Denied(e.member() ? "Chỉ chính đảng viên tự đánh giá được" : "Chỉ người giữ hồ sơ của tổ chức tự đánh giá được");
 		}
@@ -333,7 +337,7 @@ public class EvaluationManagement {
 			problems.add(new Problem("Tỷ lệ nhiệm vụ đúng hạn (%)", "không thể lớn hơn tỷ lệ hoàn thành"));
 		}
 		Map<String, String> texts = new LinkedHashMap<>();
-		int before = openFromBefore(scope, e);
+		int before = context.openFromBefore() + (e.memberId() != null ? meetings.openShortcomings(scope, e.memberId()) : 0);
 		for (String f : TEXT_FIELDS) {
 			String v = in.texts().getOrDefault(f, "").trim();
 			boolean required = !"previous".equals(f) || before > 0;
@@ -346,7 +350,7 @@ public class EvaluationManagement {
 			}
 			texts.put(f, v);
 		}
-		if ("ANNUAL".equals(c.kind()) && e.member() && repo.hasQuarterly(e.memberId(), c.year())) {
+		if ("ANNUAL".equals(c.kind()) && e.member() && context.quarterly()) {
 			String v = in.texts().getOrDefault(Q4_FIELD, "").trim();
 			if (v.isEmpty()) {
 				problems.add(new Problem(Q4_LABEL, "chưa viết (không đánh giá riêng quý IV: kết quả quý IV cùng kết quả các quý I–III là cơ sở xếp loại cả năm — HD 43-HD/BTCTW)"));

@@ -15,11 +15,13 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dangvu.shared.Capability;
+import vn.dangvu.shared.OneTrip;
 import vn.dangvu.shared.Scope;
 
 /**
@@ -71,9 +73,12 @@ class EvaluationRepository {
 	private final Map<Long, CriteriaSet> frozenSets = new java.util.concurrent.ConcurrentHashMap<>();
 	private final Map<Long, Map<SubjectGroup, Long>> cycleSets = new java.util.concurrent.ConcurrentHashMap<>();
 
-	EvaluationRepository(JdbcClient jdbc, JdbcTemplate template) {
+	private final NamedParameterJdbcTemplate named;
+
+	EvaluationRepository(JdbcClient jdbc, JdbcTemplate template, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.named = named;
 	}
 
 	// ------------------------------------------------------------------ regulations and criteria
@@ -592,10 +597,46 @@ class EvaluationRepository {
 
 	/** Open items pointed out in earlier cycles (not this one): they hold back HTXSNV. */
 	int openFromBefore(Evaluation e) {
-		String where = e.memberId() != null ? "r.member_id = :m" : "r.member_id is null and r.organization_id = :org";
-		return jdbc.sql("select count(*) from evaluations.remediation r join evaluations.evaluation x on x.id = r.evaluation_id"
-				+ " where " + where + " and r.status = 'OPEN' and x.cycle_id <> :c").param("m", e.memberId() == null ? -1L : e.memberId())
-			.param("org", e.organizationId()).param("c", e.cycleId()).query(Integer.class).single();
+		OneTrip.Read<Integer> read = openFromBeforeRead(e);
+		return jdbc.sql(read.sql()).param("m", e.memberId() == null ? -1L : e.memberId()).param("org", e.organizationId())
+			.param("c", e.cycleId()).query(read.mapper()).single();
+	}
+
+	private static final String OPEN_FROM_BEFORE = """
+			select count(*)::int from evaluations.remediation r join evaluations.evaluation x on x.id = r.evaluation_id
+			where r.status = 'OPEN' and x.cycle_id <> :c and
+			""";
+
+	private final OneTrip.Read<Integer> openFromBeforeOfMember = OneTrip.read(OPEN_FROM_BEFORE + " r.member_id = :m",
+			(rs, i) -> rs.getInt(1));
+
+	private final OneTrip.Read<Integer> openFromBeforeOfOrganization = OneTrip.read(
+			OPEN_FROM_BEFORE + " r.member_id is null and r.organization_id = :org", (rs, i) -> rs.getInt(1));
+
+	/** Open remediation items from other cycles of the subject: a member's own, or the organization's. */
+	private OneTrip.Read<Integer> openFromBeforeRead(Evaluation e) {
+		return e.memberId() != null ? openFromBeforeOfMember : openFromBeforeOfOrganization;
+	}
+
+	private final OneTrip.Read<Cycle> cycleRead = OneTrip.read("select " + CYCLE_COLUMNS + " from evaluations.cycle c where c.id = :c",
+			this::mapCycle);
+
+	/** Whether the member has quarterly evaluations in the cycle's year. */
+	private final OneTrip.Read<Boolean> quarterlyRead = OneTrip.read("""
+			select exists (select 1 from evaluations.cycle c, evaluations.evaluation x
+			               where c.id = :c and x.member_id = :m and x.period >= c.year || '-Q' and x.period < c.year || '-R')
+			""", (rs, i) -> rs.getBoolean(1));
+
+	/** What a self-assessment checks beside the evaluation: its cycle, open items from before, quarterly results. */
+	record SelfContext(Cycle cycle, int openFromBefore, boolean quarterly) {
+	}
+
+	/** The {@link SelfContext} of an evaluation in one round trip. */
+	SelfContext selfContext(Evaluation e) {
+		OneTrip.Read<Integer> before = openFromBeforeRead(e);
+		var r = OneTrip.run(named, Map.of("c", e.cycleId(), "m", e.memberId() == null ? -1L : e.memberId(), "org",
+				e.organizationId()), List.of(cycleRead, before, quarterlyRead));
+		return new SelfContext(r.of(cycleRead).getFirst(), r.of(before).getFirst(), r.of(quarterlyRead).getFirst());
 	}
 
 	Optional<Evaluation.Remediation> remediation(long id, Who who) {
