@@ -223,6 +223,14 @@ public class MemberImport {
 	}
 
 	private Parsed parse(byte[] content) {
+		return parse(content, true);
+	}
+
+	/**
+	 * Reads and checks a file; {@code againstRegistry}: also looks for duplicates of records already in the registry
+	 * (one query), which only the warm-up leaves out.
+	 */
+	private Parsed parse(byte[] content, boolean againstRegistry) {
 		List<String> header = new ArrayList<>();
 		List<String[]> rows = new ArrayList<>();
 		List<Integer> rowNumbers = new ArrayList<>();
@@ -287,7 +295,7 @@ public class MemberImport {
 			}
 		}
 		// Against the registry: one query for the whole file.
-		if (!good.isEmpty()) {
+		if (againstRegistry && !good.isEmpty()) {
 			Map<Integer, List<String>> dups = registryDuplicates(good);
 			List<MemberInput.Data> kept = new ArrayList<>();
 			for (int i = 0; i < good.size(); i++) {
@@ -306,6 +314,50 @@ public class MemberImport {
 		}
 		problems.sort((a, b) -> Integer.compare(a.row(), b.row()));
 		return new Parsed(rows, good, problems);
+	}
+
+	/**
+	 * Reads and checks a generated sheet of {@code rows} valid members, as a dry run does but without the database,
+	 * and writes their CSV: run once after a start (see {@code ImportWarmUp}) so that the JIT has compiled this work
+	 * before the first real import — cold, a 50,000-row dry run took 5.4–5.6 s here against 3.0–3.5 s warm. Returns
+	 * how many rows passed the checks (all of them).
+	 */
+	int warmUp(int rows) {
+		byte[] file;
+		String[] family = VietnameseNames.FAMILY;
+		String[] given = VietnameseNames.GIVEN_M;
+		try (var wb = new SXSSFWorkbook(null, 500, false, true); var out = new ByteArrayOutputStream()) {
+			Sheet sheet = wb.createSheet("Danh sách");
+			Row h = sheet.createRow(0);
+			for (int i = 0; i < COLUMNS.length; i++) {
+				h.createCell(i).setCellValue(COLUMNS[i][0]);
+			}
+			for (int r = 1; r <= rows; r++) {
+				Row row = sheet.createRow(r);
+				boolean male = r % 3 != 0;
+				String[] v = { family[r % family.length] + (male ? " Văn " : " Thị ") + given[(r / 7) % given.length],
+						male ? "Nam" : "Nữ", day(r, 1950 + r % 30), String.format("001%09d", r), "Kinh", "Không",
+						"Hà Nội", "Hà Nội", "Thôn " + r % 20, day(r, 2000 + r % 20), "", "Chính thức",
+						String.format("%06dHN", r % 1_000_000), String.valueOf(60_000_000 + r), "12/12", "Đại học", "Sơ cấp",
+						"Công chức", "0913" + (100_000 + r % 900_000), "" };
+				for (int i = 0; i < v.length; i++) {
+					row.createCell(i).setCellValue(v[i]);
+				}
+			}
+			wb.write(out);
+			file = out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		Parsed parsed = parse(file, false);
+		csv(parsed.good);
+		return parsed.good.size();
+	}
+
+	private static String day(int r, int year) {
+		int d = 1 + r % 28, m = 1 + r % 12;
+		return (d < 10 ? "0" : "") + d + "/" + (m < 10 ? "0" : "") + m + "/" + year;
 	}
 
 	/**

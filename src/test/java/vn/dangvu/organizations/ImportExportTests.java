@@ -253,4 +253,10 @@ class ImportExportTests {
 		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'MEMBER_EXPORT'").query(Long.class).single())
 			.isEqualTo(auditBefore + 2);
 	}
+
+	/** The warm-up after a start reads and checks its generated sheet like a real file: every row passes. */
+	@Test
+	void theWarmUpSheetIsReadAndEveryRowPassesTheChecks() {
+		assertThat(imports.warmUp(300)).isEqualTo(300);
+	}
 }
