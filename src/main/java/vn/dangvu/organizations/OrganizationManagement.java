@@ -294,6 +294,17 @@ public class OrganizationManagement {
 	@Transactional
 	public void split(Scope scope, long sourceId, Collection<Long> targetIds, Map<Long, Long> memberTargets,
 			Map<Long, Long> childTargets, Decision decision) {
+		split(scope, sourceId, targetIds, memberTargets, childTargets, null, null, decision);
+	}
+
+	/**
+	 * As {@link #split(Scope, long, Collection, Map, Map, Decision)}, with a target for every member
+	 * ({@code restMembersTo}) and every subordinate organization ({@code restChildrenTo}) not allocated one by one:
+	 * an organization of hundreds of members is split without choosing for each.
+	 */
+	@Transactional
+	public void split(Scope scope, long sourceId, Collection<Long> targetIds, Map<Long, Long> memberChoices,
+			Map<Long, Long> childChoices, @Nullable Long restMembersTo, @Nullable Long restChildrenTo, Decision decision) {
 		OrganizationSummary source = managed(scope, sourceId, "Tổ chức chia tách");
 		requireActive(source, "Tổ chức chia tách");
 		checkNotBefore(source, decision);
@@ -312,8 +323,18 @@ public class OrganizationManagement {
 		if (targets.size() < 2) {
 			throw new InvalidInput("Các tổ chức mới", "chia tách cần ít nhất hai tổ chức mới");
 		}
-		List<Long> activeMembers = members.activeMemberIds(sourceId);
 		List<InvalidInput.Problem> problems = new ArrayList<>();
+		if (restMembersTo != null && !targets.containsKey(restMembersTo)) {
+			problems.add(new InvalidInput.Problem("Các đảng viên còn lại", "phải chuyển về một trong các tổ chức mới đã chọn"));
+		}
+		if (restChildrenTo != null && !targets.containsKey(restChildrenTo)) {
+			problems.add(new InvalidInput.Problem("Các tổ chức trực thuộc còn lại", "phải chuyển về một trong các tổ chức mới đã chọn"));
+		}
+		List<Long> activeMembers = members.activeMemberIds(sourceId);
+		Map<Long, Long> memberTargets = new LinkedHashMap<>(memberChoices);
+		if (restMembersTo != null) {
+			activeMembers.forEach(m -> memberTargets.putIfAbsent(m, restMembersTo));
+		}
 		for (long m : activeMembers) {
 			Long t = memberTargets.get(m);
 			if (t == null || !targets.containsKey(t)) {
@@ -326,6 +347,10 @@ public class OrganizationManagement {
 			}
 		}
 		List<Long> children = orgs.activeChildIds(sourceId);
+		Map<Long, Long> childTargets = new LinkedHashMap<>(childChoices);
+		if (restChildrenTo != null) {
+			children.forEach(c -> childTargets.putIfAbsent(c, restChildrenTo));
+		}
 		for (long c : children) {
 			Long t = childTargets.get(c);
 			if (t == null || !targets.containsKey(t)) {

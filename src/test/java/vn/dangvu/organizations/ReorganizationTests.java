@@ -7,11 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.dangvu.shared.InvalidInput;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.VnText;
 import vn.dangvu.support.Fixtures;
+import vn.dangvu.support.Http;
 import vn.dangvu.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,9 @@ class ReorganizationTests {
 
 	@Autowired
 	DemoRegistry demo;
+
+	@LocalServerPort
+	int port;
 
 	Scope admin;
 	DemoRegistry.DemoIds ids;
@@ -138,6 +143,35 @@ class ReorganizationTests {
 		assertThat(orgs.get(admin, source).status()).isEqualTo("SPLIT");
 		assertThat(Fixtures.memberIds(jdbc, t1)).containsExactly(all.get(0));
 		assertThat(Fixtures.memberIds(jdbc, t2)).containsExactly(all.get(1));
+		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+	}
+
+	/** A large organization is split without choosing for every member: those not chosen go to one organization. */
+	@Test
+	void splitSendsTheMembersNotChosenOneByOneWhereTheUserSays() {
+		LocalDate est = LocalDate.of(2025, 7, 1);
+		long source = cell("Chi bộ Chia Đông", est);
+		long t1 = cell("Chi bộ Đông Một", est);
+		long t2 = cell("Chi bộ Đông Hai", est);
+		addMembers(source, 5);
+		List<Long> all = Fixtures.memberIds(jdbc, source);
+		// the rest sent to an organization that is not among the new ones: refused, naming the field, nothing changes
+		assertThatThrownBy(() -> orgs.split(admin, source, List.of(t1, t2), Map.of(all.get(0), t1), Map.of(), ids.cellId(), null,
+				on(VnText.today(), "51-QĐ/ĐU")))
+			.isInstanceOf(InvalidInput.class).hasMessageContaining("Các đảng viên còn lại");
+		assertThat(Fixtures.memberIds(jdbc, source)).isEqualTo(all);
+		assertThat(orgs.get(admin, source).status()).isEqualTo("ACTIVE");
+
+		Http staff = Http.as(port, "canbo.tinh");
+		assertThat(staff.get("/orgs/" + source + "/split").body()).contains("name=\"restMembersTo\"",
+				"Các đảng viên còn lại (không chọn riêng)");
+		var r = staff.postJson("/api/v1/organizations/" + source + "/split", """
+				{"targets": [%d, %d], "members": {"%d": %d}, "restMembersTo": %d, "effectiveOn": "%s", "decisionRef": "51-QĐ/ĐU"}
+				""".formatted(t1, t2, all.get(0), t1, t2, VnText.date(VnText.today())));
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		assertThat(orgs.get(admin, source).status()).isEqualTo("SPLIT");
+		assertThat(Fixtures.memberIds(jdbc, t1)).containsExactly(all.get(0));
+		assertThat(Fixtures.memberIds(jdbc, t2)).containsExactlyElementsOf(all.subList(1, all.size()));
 		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
 	}
 

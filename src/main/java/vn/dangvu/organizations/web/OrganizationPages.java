@@ -211,7 +211,9 @@ class OrganizationPages {
 
 	@PostMapping("/orgs/{id}/split")
 	Object split(Scope scope, @PathVariable long id, @RequestParam(required = false) @Nullable List<Long> targets,
-			@RequestParam String effectiveOn, @RequestParam String decisionRef, HttpServletRequest req) {
+			@RequestParam String effectiveOn, @RequestParam String decisionRef,
+			@RequestParam(required = false) @Nullable String restMembersTo,
+			@RequestParam(required = false) @Nullable String restChildrenTo, HttpServletRequest req) {
 		Map<Long, Long> memberTargets = new LinkedHashMap<>();
 		Map<Long, Long> childTargets = new LinkedHashMap<>();
 		req.getParameterMap().forEach((k, v) -> {
@@ -226,14 +228,22 @@ class OrganizationPages {
 		});
 		List<Long> t = targets == null ? List.of() : targets;
 		try {
-			orgs.split(scope, id, t, memberTargets, childTargets, Decision.of(effectiveOn, decisionRef));
+			orgs.split(scope, id, t, memberTargets, childTargets, idOrNull(restMembersTo), idOrNull(restChildrenTo),
+					Decision.of(effectiveOn, decisionRef));
 			return new RedirectView("/orgs/" + id + "?done=split");
 		}
 		catch (InvalidInput e) {
-			ModelAndView mav = splitPage(scope, id, t, e.problems(), values("effectiveOn", effectiveOn, "decisionRef", decisionRef));
+			ModelAndView mav = splitPage(scope, id, t, e.problems(), values("effectiveOn", effectiveOn, "decisionRef", decisionRef,
+					"restMembersTo", restMembersTo, "restChildrenTo", restChildrenTo));
 			mav.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT);
 			return mav;
 		}
+	}
+
+	/** A chosen organization's id; nothing chosen (or not a number) is no choice. */
+	private static @Nullable Long idOrNull(@Nullable String s) {
+		return s == null || s.isBlank() || !s.strip().chars().allMatch(Character::isDigit) || s.strip().length() > 18 ? null
+				: Long.valueOf(s.strip());
 	}
 
 	private static Map<String, String> values(@Nullable String... kv) {

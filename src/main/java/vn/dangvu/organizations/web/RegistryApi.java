@@ -117,13 +117,16 @@ class RegistryApi {
 		return orgs.get(scope, id);
 	}
 
-	record Split(List<Long> targets, Map<Long, Long> members, Map<Long, Long> children, String effectiveOn, String decisionRef) {
+	/** {@code restMembersTo}, {@code restChildrenTo}: where those not listed in {@code members}, {@code children} go. */
+	record Split(List<Long> targets, Map<Long, Long> members, Map<Long, Long> children, @Nullable Long restMembersTo,
+			@Nullable Long restChildrenTo, String effectiveOn, String decisionRef) {
 	}
 
 	@PostMapping("/organizations/{id}/split")
 	OrganizationSummary split(Scope scope, @PathVariable long id, @RequestBody Split body) {
 		orgs.split(scope, id, body.targets(), body.members() == null ? Map.of() : body.members(),
-				body.children() == null ? Map.of() : body.children(), Decision.of(body.effectiveOn(), body.decisionRef()));
+				body.children() == null ? Map.of() : body.children(), body.restMembersTo(), body.restChildrenTo(),
+				Decision.of(body.effectiveOn(), body.decisionRef()));
 		return orgs.get(scope, id);
 	}
 
