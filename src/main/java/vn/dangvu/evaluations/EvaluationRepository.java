@@ -417,12 +417,6 @@ class EvaluationRepository {
 				+ " and e.organization_id in (:ids)").param("c", cycleId).param("ids", orgIds).query(this::map).list();
 	}
 
-	/** Whether the member has a quarterly evaluation in the year (one index probe; the annual form then asks for Q4). */
-	boolean hasQuarterly(long memberId, int year) {
-		return jdbc.sql("select exists (select 1 from evaluations.evaluation where member_id = :m and period >= :from and period < :to)")
-			.param("m", memberId).param("from", year + "-Q").param("to", year + "-R").query(Boolean.class).single();
-	}
-
 	/** Organization evaluations of the cycle directly below the organization at {@code path} that are not decided. */
 	long undecidedChildren(long cycleId, String path) {
 		return jdbc.sql("""

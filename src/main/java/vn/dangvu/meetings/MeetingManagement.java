@@ -523,8 +523,8 @@ public class MeetingManagement {
 
 	/**
 	 * Writes the statuses, then one update of the meeting (so its counters change once): counts, quorum and the three
-	 * HD 12 criteria, from the rows read under the meeting's lock and the statuses just written. Three round trips:
-	 * the statuses with the check of excused runs, the rules (cached), the meeting.
+	 * HD 12 criteria, from the rows read under the meeting's lock and the statuses just written. Two round trips
+	 * (the statuses with the check of excused runs, then the meeting); the rules come from memory.
 	 */
 	private void recordAndRecount(Scope scope, Meeting m, Collection<Attendee> invited, Map<Long, String> recorded,
 			Map<Long, String> reasons) {
