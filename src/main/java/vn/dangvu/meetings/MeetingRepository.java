@@ -345,7 +345,7 @@ class MeetingRepository {
 		}
 		params.putAll(streakParams(orgId, date, excused, max));
 		var r = OneTrip.run(named, params, List.of(recordRead, recentRunsRead));
-		return streakOver(meetingId, r.of(recentRunsRead), max);
+		return streakOver(r.of(recentRunsRead), max);
 	}
 
 	/** The counts of a meeting's attendance, as {@link #recount} writes them. */
@@ -373,19 +373,25 @@ class MeetingRepository {
 			.update();
 	}
 
-	/** Per member excused now: rows found in the cell's last n such meetings, how many excused, n found, the member. */
+	/**
+	 * Per member excused now: how many of their last n rows in this year's regular and thematic meetings of the cell
+	 * up to this one were found (at most n), how many of those are excused, and the member. A meeting the member was
+	 * not invited to (no row) neither breaks nor extends the run, so the rows are the member's own, not the cell's
+	 * last n meetings: the year's meetings of the cell (by its date index, about 16) and the member's row in each (by
+	 * the primary key).
+	 */
 	private final OneTrip.Read<long[]> recentRunsRead = OneTrip.read("""
-			with recent as (
-			    select m.id from meetings.meeting m
+			with yr as materialized (
+			    select m.id, m.meeting_date from meetings.meeting m
 			    where m.organization_id = :org and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
-			      and m.meeting_date >= :yearStart and m.meeting_date <= :date
-			    order by m.meeting_date desc, m.id desc limit :n)
-			select count(a.member_id)::int, count(*) filter (where a.status = 'EXCUSED')::int,
-			       (select count(*) from recent)::int, e.member_id
+			      and m.meeting_date >= :yearStart and m.meeting_date <= :date)
+			select count(*)::int, count(*) filter (where x.status = 'EXCUSED')::int, e.member_id
 			from unnest(cast(:members as bigint[])) e(member_id)
-			left join (recent r join meetings.attendance a on a.meeting_id = r.id) on a.member_id = e.member_id
+			cross join lateral (
+			    select a.status from yr join meetings.attendance a on a.meeting_id = yr.id and a.member_id = e.member_id
+			    order by yr.meeting_date desc, yr.id desc limit :n) x
 			group by e.member_id
-			""", (rs, i) -> new long[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4) });
+			""", (rs, i) -> new long[] { rs.getInt(1), rs.getInt(2), rs.getLong(3) });
 
 	private static Map<String, Object> streakParams(long orgId, LocalDate date, Collection<Long> excused, int max) {
 		return Map.of("org", orgId, "date", date, "yearStart", date.withDayOfYear(1), "n", max + 1, "members",
@@ -394,48 +400,12 @@ class MeetingRepository {
 
 	/**
 	 * From {@link #recentRunsRead}: whether anyone excused at this meeting has been excused more than {@code max}
-	 * times in a row in this year's regular and thematic meetings of the cell up to this one. Reads only the cell's last
-	 * max + 1 such meetings (by the cell's date index) and those members' rows in them; when there are that many and
-	 * a member is missing from one of them (off the roster then) with every row found excused, the answer comes from
-	 * {@link #longestExcusedStreak}, which follows each member's own rows.
+	 * times in a row in this year's regular and thematic meetings of the cell up to this one — their last max + 1
+	 * rows there all excused.
 	 */
-	private boolean streakOver(long meetingId, List<long[]> found, int max) {
+	private static boolean streakOver(List<long[]> found, int max) {
 		int n = max + 1;
-		List<Long> unsettled = new ArrayList<>();
-		for (long[] f : found) {
-			if (f[0] == n && f[1] == n) {
-				return true;
-			}
-			// with fewer than n such meetings this year, the member's rows in them are all there are
-			if (f[2] == n && f[0] < n && f[1] == f[0]) {
-				unsettled.add(f[3]);
-			}
-		}
-		return !unsettled.isEmpty() && longestExcusedStreak(meetingId, unsettled) > max;
-	}
-
-	/**
-	 * The longest run of consecutive excused absences, in this year's regular and thematic meetings of the cell up
-	 * to this one, of these members: read from each one's attendance rows by the member index, not from every
-	 * attendance row of the cell's year. A meeting a member was not invited to neither breaks nor extends the run.
-	 */
-	int longestExcusedStreak(long meetingId, Collection<Long> members) {
-		return jdbc.sql("""
-				with this as (select organization_id, meeting_date from meetings.meeting where id = :id),
-				excused as materialized (select unnest(cast(:members as bigint[])) as member_id),
-				hist as (
-				    select a.member_id, a.status,
-				           row_number() over (partition by a.member_id order by m.meeting_date desc, m.id desc) as rn
-				    from excused e
-				    join meetings.attendance a on a.member_id = e.member_id
-				    join meetings.meeting m on m.id = a.meeting_id, this t
-				    where m.organization_id = t.organization_id and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
-				      and m.meeting_date >= date_trunc('year', t.meeting_date) and m.meeting_date <= t.meeting_date)
-				select coalesce(max(n), 0) from (
-				    select h.member_id, count(*) as n from hist h
-				    where h.rn < coalesce((select min(x.rn) from hist x where x.member_id = h.member_id and x.status is distinct from 'EXCUSED'), 1000000)
-				    group by h.member_id) s
-				""").param("id", meetingId).param("members", members.toArray(Long[]::new)).query(Integer.class).single();
+		return found.stream().anyMatch(f -> f[0] == n && f[1] == n);
 	}
 
 	void setQuality(long meetingId, @Nullable Integer score, @Nullable String band) {

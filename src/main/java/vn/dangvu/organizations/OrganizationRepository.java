@@ -18,6 +18,8 @@ class OrganizationRepository {
 			o.id, o.parent_id, o.path::text as path, o.level, o.kind, o.name, o.status, o.established_on, o.ended_on,
 			o.child_count,
 			coalesce((select sum(c.n) from organizations.member_counter c
+			          where c.organization_id = o.id and c.status_key in ('PROBATIONARY','OFFICIAL','ON_LEAVE','EXEMPT','SUSPENDED','TRANSFERRING')), 0)
+			+ coalesce((select sum(c.n) from organizations.member_counter_delta c
 			          where c.organization_id = o.id and c.status_key in ('PROBATIONARY','OFFICIAL','ON_LEAVE','EXEMPT','SUSPENDED','TRANSFERRING')), 0) as members
 			""";
 
@@ -72,11 +74,15 @@ class OrganizationRepository {
 			limit 30
 			""";
 
+	// The kept counters with the deltas not yet folded into them (V19).
 	private static final String COUNTS = """
-			select c.status_key, c.n
-			from organizations.member_counter c
-			join organizations.organization o on o.id = c.organization_id
-			where o.id = :id and o.path <@ any(cast(:paths as ltree[])) and c.n <> 0
+			select c.status_key, sum(c.n)
+			from (select status_key, n from organizations.member_counter where organization_id = :id
+			      union all
+			      select status_key, n from organizations.member_counter_delta where organization_id = :id) c
+			where exists (select 1 from organizations.organization o where o.id = :id and o.path <@ any(cast(:paths as ltree[])))
+			group by c.status_key
+			having sum(c.n) <> 0
 			""";
 
 	private static final String PATHS_OF = """
@@ -107,21 +113,24 @@ class OrganizationRepository {
 			where organization_id = :id and upper_inf(valid) and lower(valid) >= cast(:to as date)
 			""";
 
-	private static final String SUBTRACT_FROM_ANCESTORS = """
-			update organizations.member_counter c set n = c.n - x.n
-			from organizations.member_counter x, organizations.organization o, organizations.organization a
-			where o.id = :id and x.organization_id = o.id and a.path @> o.path and a.id <> o.id
-			  and c.organization_id = a.id and c.status_key = x.status_key
-			""";
-
-	private static final String ADD_TO_ANCESTORS = """
-			insert into organizations.member_counter (organization_id, status_key, n)
-			select a.id, x.status_key, x.n
-			from organizations.member_counter x
-			join organizations.organization o on o.id = x.organization_id
-			join organizations.organization a on a.path @> o.path and a.id <> o.id
-			where o.id = :id
-			on conflict (organization_id, status_key) do update set n = organizations.member_counter.n + excluded.n
+	// A moved organization's members leave the counts of its old ancestors and join those of its new ones: deltas
+	// (V19) of its subtree's counts, folded counters and pending deltas read in one snapshot. The ancestors' own
+	// paths do not change in a move, so one statement serves before or after the paths are rewritten.
+	private static final String MOVE_COUNTS = """
+			with x as (
+			    select status_key, sum(n) as n
+			    from (select status_key, n from organizations.member_counter where organization_id = :id
+			          union all
+			          select status_key, n from organizations.member_counter_delta where organization_id = :id) c
+			    group by status_key having sum(n) <> 0)
+			insert into organizations.member_counter_delta (organization_id, status_key, n)
+			select a, status_key, sum(n) from (
+			    select a.id as a, x.status_key, -x.n as n
+			    from x, organizations.organization a where a.path @> cast(:oldParentPath as ltree)
+			    union all
+			    select a.id, x.status_key, x.n
+			    from x, organizations.organization a where a.path @> cast(:newParentPath as ltree)) d
+			group by a, status_key having sum(n) <> 0
 			""";
 
 	private static final String REWRITE_PATHS = """
@@ -255,7 +264,12 @@ class OrganizationRepository {
 
 	/** Moves the subtree under a new parent: counters leave the old ancestors and join the new ones. */
 	void move(OrganizationSummary org, OrganizationSummary newParent) {
-		jdbc.sql(SUBTRACT_FROM_ANCESTORS).param("id", org.id()).update();
+		if (org.path().indexOf('.') < 0) {
+			throw new IllegalStateException("the root organization has no parent to leave");
+		}
+		String oldParentPath = org.path().substring(0, org.path().lastIndexOf('.'));
+		jdbc.sql(MOVE_COUNTS).param("id", org.id()).param("oldParentPath", oldParentPath)
+			.param("newParentPath", newParent.path()).update();
 		jdbc.sql(REWRITE_PATHS).param("newParentPath", newParent.path()).param("oldPath", org.path()).update();
 		jdbc.sql("update organizations.organization set parent_id = :p, version = version + 1 where id = :id")
 			.param("p", newParent.id()).param("id", org.id()).update();
@@ -263,7 +277,6 @@ class OrganizationRepository {
 			.param("id", org.parentId()).update();
 		jdbc.sql("update organizations.organization set child_count = child_count + 1 where id = :id")
 			.param("id", newParent.id()).update();
-		jdbc.sql(ADD_TO_ANCESTORS).param("id", org.id()).update();
 		String oldProvince = org.path().split("\\.").length >= 2 ? org.path().split("\\.")[1] : "";
 		String newPath = newParent.path() + "." + org.id();
 		String newProvince = newPath.split("\\.")[1];

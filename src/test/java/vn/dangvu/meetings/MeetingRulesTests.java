@@ -189,6 +189,27 @@ class MeetingRulesTests {
 	}
 
 	@Test
+	void aMeetingAttendedBreaksTheRunOfExcusedAbsencesAndANewYearStartsAnother() {
+		long cell = cell(34);
+		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);
+		long often = jdbc.sql("select min(id) from organizations.member where organization_id = :o and status = 'ACTIVE'")
+			.param("o", cell).query(Long.class).single();
+		int y = VnText.today().getYear() - 1;
+		held(scope, cell, LocalDate.of(y, 7, 7), Map.of(often, "EXCUSED"));
+		held(scope, cell, LocalDate.of(y, 8, 5), Map.of());
+		held(scope, cell, LocalDate.of(y, 9, 7), Map.of(often, "EXCUSED"));
+		held(scope, cell, LocalDate.of(y, 10, 5), Map.of(often, "EXCUSED"));
+		long november = held(scope, cell, LocalDate.of(y, 11, 5), Map.of(often, "EXCUSED"));
+		long december = held(scope, cell, LocalDate.of(y, 12, 5), Map.of(often, "EXCUSED"));
+		long january = held(scope, cell, LocalDate.of(y + 1, 1, 5), Map.of(often, "EXCUSED"));
+		// August (present) ended July's run: September to November is three, December the fourth
+		assertThat(meetings.get(scope, november).qualityExcusedStreak()).isTrue();
+		assertThat(meetings.get(scope, december).qualityExcusedStreak()).isFalse();
+		// the runs are counted within a year (HD 12 looks at the year's meetings)
+		assertThat(meetings.get(scope, january).qualityExcusedStreak()).isTrue();
+	}
+
+	@Test
 	void excusedMoreThanThreeTimesInARowFailsTheCriterionAndUnexcusedMonthsPromptTheCell() {
 		long cell = cell(31);
 		Scope scope = Fixtures.scope(jdbc, Role.CELL_SECRETARY, cell);
