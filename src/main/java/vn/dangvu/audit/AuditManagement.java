@@ -22,34 +22,29 @@ import vn.dangvu.shared.PageOf;
 import vn.dangvu.shared.Scope;
 
 /**
- * Writes the trail and reads it back. Entries are appended in the transaction of the change they describe
- * (a rolled-back change leaves no entry); a transaction-scoped advisory lock serializes appends so each entry
- * can chain to the previous one's hash. {@link #verify()} recomputes the chain from the start.
+ * Writes the trail and reads it back. Entries are appended in the transaction of the change they describe (a
+ * rolled-back change leaves no entry), unsealed, so that no change waits for another; {@link AuditSealer} chains
+ * the committed ones to the previous entry's hash every second (V31). {@link #verify()} seals what has committed,
+ * then recomputes the chain from the start.
  */
 @Service
 public class AuditManagement {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final long LOCK = 0x6175646974L; // "audit"
-	private static final String GENESIS = "0".repeat(64);
-
-	private static final String LAST = """
-			select seq, hash from audit.entry order by seq desc limit 1
-			""";
+	static final String GENESIS = "0".repeat(64);
 
 	private static final String INSERT = """
-			insert into audit.entry (seq, at, actor, action, entity_type, entity_id, org_path, summary, before, after,
-			                         prev_hash, hash)
-			values (:seq, :at, :actor, :action, :type, :id, cast(:path as ltree), :summary, cast(:before as jsonb),
-			        cast(:after as jsonb), :prev, :hash)
+			insert into audit.entry (at, actor, action, entity_type, entity_id, org_path, summary, before, after)
+			values (:at, :actor, :action, :type, :id, cast(:path as ltree), :summary, cast(:before as jsonb),
+			        cast(:after as jsonb))
 			""";
 
 	private static final String PAGE = """
-			select seq, at, actor, action, entity_type, entity_id, summary, before::text, after::text
+			select id, seq, at, actor, action, entity_type, entity_id, summary, before::text, after::text
 			from audit.entry
 			where org_path <@ any(cast(:paths as ltree[]))
 			  and (:action = '' or action like :action || '%')
-			order by seq desc
+			order by id desc
 			limit :limit offset :offset
 			""";
 
@@ -60,27 +55,23 @@ public class AuditManagement {
 
 	private final JdbcClient jdbc;
 
-	AuditManagement(JdbcClient jdbc) {
+	private final AuditSealer sealer;
+
+	AuditManagement(JdbcClient jdbc, AuditSealer sealer) {
 		this.jdbc = jdbc;
+		this.sealer = sealer;
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(Audited e) {
-		jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query(Object.class).single();
-		var last = jdbc.sql(LAST).query((rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }).optional();
-		long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
-		String prev = last.map(r -> (String) r[1]).orElse(GENESIS);
 		// Microseconds, as PostgreSQL stores them, so the hash recomputes exactly from the stored row.
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		String before = e.before() == null ? null : JSON.writeValueAsString(e.before());
 		String after = e.after() == null ? null : JSON.writeValueAsString(e.after());
-		String hash = hash(prev, seq, at, e.actor(), e.action(), e.entityType(), e.entityId(), e.orgPath(), e.summary(),
-				before, after);
-		jdbc.sql(INSERT).param("seq", seq).param("at", Timestamp.from(at)).param("actor", e.actor())
-			.param("action", e.action()).param("type", e.entityType()).param("id", e.entityId()).param("path", e.orgPath())
-			.param("summary", e.summary()).param("before", before).param("after", after).param("prev", prev)
-			.param("hash", hash).update();
+		jdbc.sql(INSERT).param("at", Timestamp.from(at)).param("actor", e.actor()).param("action", e.action())
+			.param("type", e.entityType()).param("id", e.entityId()).param("path", e.orgPath()).param("summary", e.summary())
+			.param("before", before).param("after", after).update();
 	}
 
 	/** The trail of the organizations within the scope (needs {@link Capability#READ_AUDIT}), newest first. */
@@ -91,8 +82,9 @@ public class AuditManagement {
 		long total = jdbc.sql(COUNT).param("paths", arr).param("action", action).query(Long.class).single();
 		List<AuditEntry> rows = jdbc.sql(PAGE).param("paths", arr).param("action", action).param("limit", size)
 			.param("offset", (page - 1) * size)
-			.query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.query((rs, i) -> new AuditEntry(rs.getLong(1), (Long) rs.getObject(2), rs.getTimestamp(3).toInstant(),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10)))
 			.list();
 		return new PageOf<>(rows, page, size, total);
 	}
@@ -101,8 +93,8 @@ public class AuditManagement {
 	 * Recomputes every hash from the first entry on. Reports the first entry whose content no longer matches its
 	 * hash, whose link to the previous entry is wrong, or where a sequence number is missing.
 	 */
-	@Transactional(readOnly = true)
 	public ChainCheck verify() {
+		sealer.sealCommitted();
 		String[] prev = { GENESIS };
 		long[] expected = { 1 };
 		long[] checked = { 0 };
@@ -111,7 +103,7 @@ public class AuditManagement {
 		jdbc.sql("""
 				select seq, at, actor, action, entity_type, entity_id, org_path::text, summary, before::text, after::text,
 				       prev_hash, hash
-				from audit.entry order by seq
+				from audit.entry where seq is not null order by seq
 				""").query(rs -> {
 			if (broken[0] != null) {
 				return;
@@ -140,7 +132,7 @@ public class AuditManagement {
 	}
 
 	/** jsonb does not keep the text it was given; re-serialize so the hash input is the same as at write time. */
-	private static @Nullable String canonical(@Nullable String json) {
+	static @Nullable String canonical(@Nullable String json) {
 		if (json == null) {
 			return null;
 		}

@@ -1,5 +1,11 @@
 package vn.dangvu.audit;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,10 +63,10 @@ class AuditTrailTests {
 				 "citizenId":"%s","cardNo":%s,"recordNo":%s}
 				""".formatted(d.fullName(), d.gender(), d.birthDate(), d.admittedOn(), d.standing(), d.citizenId(),
 				d.cardNo() == null ? "null" : "\"" + d.cardNo() + "\"", d.recordNo() == null ? "null" : "\"" + d.recordNo() + "\""));
-		String after = jdbc.sql("select after->>'phone' from audit.entry where action = 'MEMBER_UPDATE' and entity_id = :id order by seq desc limit 1")
+		String after = jdbc.sql("select after->>'phone' from audit.entry where action = 'MEMBER_UPDATE' and entity_id = :id order by id desc limit 1")
 			.param("id", String.valueOf(member)).query(String.class).single();
 		assertThat(after).isEqualTo("0987654321");
-		String maskedCid = jdbc.sql("select after->>'citizenId' from audit.entry where action = 'MEMBER_UPDATE' and entity_id = :id order by seq desc limit 1")
+		String maskedCid = jdbc.sql("select after->>'citizenId' from audit.entry where action = 'MEMBER_UPDATE' and entity_id = :id order by id desc limit 1")
 			.param("id", String.valueOf(member)).query(String.class).single();
 		assertThat(maskedCid).startsWith("********");
 	}
@@ -97,6 +103,56 @@ class AuditTrailTests {
 		assertThat(audit.verify().intact()).isTrue();
 	}
 
+	@Test
+	void anAuditedActionDoesNotWaitForAnotherOneToCommit() throws Exception {
+		var ids = demo.ids().orElseThrow();
+		long mine = Fixtures.memberIds(jdbc, ids.cellId()).get(3);
+		long theirs = Fixtures.memberIds(jdbc, ids.otherCellId()).get(0);
+		CountDownLatch viewed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		// a view of a record whose transaction stays open (its entry written, not yet committed)
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		var open = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+			members.get(Fixtures.admin(jdbc, demo), theirs);
+			viewed.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}), threads);
+		try {
+			assertThat(viewed.await(10, TimeUnit.SECONDS)).isTrue();
+			long views = count("MEMBER_VIEW");
+			// with entries chained inside the transaction, this view waited for the one above to commit
+			var other = CompletableFuture.supplyAsync(() -> Http.as(port, "bithu").get("/members/" + mine).statusCode(), threads);
+			assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+			assertThat(count("MEMBER_VIEW")).isEqualTo(views + 1);
+		}
+		finally {
+			release.countDown();
+			open.get(30, TimeUnit.SECONDS);
+			threads.shutdown();
+		}
+		// both are sealed into the chain once committed, and the chain holds
+		long written = jdbc.sql("select max(id) from audit.entry").query(Long.class).single();
+		assertThat(audit.verify().intact()).isTrue();
+		assertThat(jdbc.sql("select count(*) from audit.entry where seq is null and id <= :id").param("id", written)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anEntryWaitingToBeSealedCannotBeChangedOrRemoved() {
+		Http.as(port, "bithu").get("/members/" + demo.ids().orElseThrow().memberId());
+		long id = jdbc.sql("select max(id) from audit.entry").query(Long.class).single();
+		assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'ai đó' where id = :id").param("id", id).update())
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where id = :id").param("id", id).update())
+			.hasMessageContaining("append-only");
+		assertThat(audit.verify().intact()).isTrue();
+	}
+
 	private void tamper(long seq, String actor) {
 		// Only a superuser bypassing triggers can do this: what an attacker with the database would do.
 		tx.executeWithoutResult(s -> {
@@ -121,6 +177,6 @@ class AuditTrailTests {
 		var ours = audit.page(Fixtures.scope(jdbc, vn.dangvu.shared.Role.COMMITTEE_STAFF, ids.communeId()), "", 1, 500).rows();
 		assertThat(theirs).isNotEmpty();
 		assertThat(ours).isNotEmpty();
-		assertThat(ours).extracting(AuditEntry::seq).doesNotContainAnyElementsOf(theirs.stream().map(AuditEntry::seq).toList());
+		assertThat(ours).extracting(AuditEntry::id).doesNotContainAnyElementsOf(theirs.stream().map(AuditEntry::id).toList());
 	}
 }
