@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A/B of two builds on the meetings pages and attendance recording, on the dataset of bench/run.sh (bench/out/pg):
-# each jar is started fresh, warmed (10 s of each measurement), then measured with bench/measure-meetings.sh; beside
+# each jar is started fresh, warmed ($WARM s, default 60, of each measurement), then measured with bench/measure-meetings.sh; beside
 # wrk's figures it prints the JVM's CPU per request and the whole machine's (all processes, wrk included, read from
 # /proc/stat: unlike a sum over PostgreSQL's processes it is not upset by backends that come and go).
 # Usage: WHAT="att cell meeting" SECS=15 bash bench/ab-meetings.sh OLD.jar NEW.jar [rounds]
@@ -20,7 +20,7 @@ for round in $(seq "$ROUNDS"); do
       --spring.flyway.validate-on-migrate=false --dangvu.embedded.preload-libraries=pg_prewarm,pg_stat_statements > $OUT/ab-app.log 2>&1 &
     APP=$!
     until curl -sf -o /dev/null "http://localhost:$PORT/login"; do kill -0 $APP 2>/dev/null || { tail -5 $OUT/ab-app.log; exit 1; }; sleep 1; done
-    SECS=10 WHAT="$WHAT" bash bench/measure-meetings.sh > /dev/null
+    SECS=${WARM:-60} WHAT="$WHAT" bash bench/measure-meetings.sh > /dev/null  # the JIT compiles each path in the first minutes
     for w in $WHAT; do
       a=$(ticks "$APP"); b=$(busy)
       line=$(SECS=$SECS WHAT=$w bash bench/measure-meetings.sh | tail -1)

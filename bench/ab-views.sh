@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A/B of two builds on views of full member records (each one audited), on the dataset of bench/run.sh
 # (bench/out/pg): 2,000 random active members of province 2 viewed by that province's staff (canbo.2) with wrk at
-# 32 connections. Each jar is started fresh, warmed 10 s, measured $SECS s; beside wrk's figures the JVM's and the
+# 32 connections. Each jar is started fresh, warmed $WARM s (default 60), measured $SECS s; beside wrk's figures the JVM's and the
 # whole machine's CPU per request (as bench/ab-meetings.sh).
 # Usage: SECS=15 bash bench/ab-views.sh OLD.jar NEW.jar [rounds]
 set -u
@@ -25,7 +25,7 @@ for round in $(seq "$ROUNDS"); do
     if [ ! -s $OUT/members2.txt ]; then
       psql -X -At -h localhost -p 55432 -U postgres -d dangvu -c "select m.id from organizations.member m join organizations.organization o on o.id = m.organization_id where o.path <@ '1.2' and m.status = 'ACTIVE' order by random() limit 2000" > $OUT/members2.txt
     fi
-    views 10 > /dev/null
+    views "${WARM:-60}" > /dev/null  # the JIT compiles the path in the first minutes
     a=$(ticks "$APP"); b=$(busy)
     line=$(views "$SECS")
     req=$(echo "$line" | sed -E 's/.*requests=([0-9]+).*/\1/')

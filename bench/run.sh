@@ -76,6 +76,13 @@ $PSQL -At -c "select replace(public.vn_fold(full_name), ' ', '+') from organizat
 $PSQL -At -c "select replace(public.vn_fold(split_part(full_name, ' ', 2) || ' ' || split_part(full_name, ' ', 3)), ' ', '+') from organizations.member order by random() limit 300" >> "$OUT/names.txt"
 
 PARTS=${PARTS:-all}
+# Each kind of request runs $WARM seconds unmeasured first: under load the JVM's CPU per request falls about
+# fivefold in the first minutes after a start, as the JIT compiles each path (attendance recording: 3.8 ms of JVM
+# CPU per request in the first minute, 0.73 ms after three), and the figures are meant for a running platform.
+WARM=${WARM:-20}
+warm() { # warm IDS PATHFMT COOKIE [HX]
+  IDS="$1" PATHFMT="$2" COOKIE="$3" HX="${4:-}" wrk -t2 -c32 -d"${WARM}s" --timeout 10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
+}
 run() { # run NAME IDS PATHFMT COOKIE [HX]
   sleep 5  # let the previous run's queued requests drain
   echo "== $1"
@@ -83,7 +90,12 @@ run() { # run NAME IDS PATHFMT COOKIE [HX]
 }
 if [[ "$PARTS" == all || "$PARTS" == registry ]]; then
 # Warm-up, then the measured runs. The bare page is the floor of the same stack measured in the same run.
-IDS="$OUT/cells.txt" PATHFMT="/orgs/%s/members" COOKIE="$COOKIE_PROV" wrk -t2 -c32 -d10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
+echo "== warm-up, ${WARM} s per kind of request"
+warm "$OUT/cells.txt" "/bench/bare/%s" ""
+warm "$OUT/cells.txt" "/orgs/%s/members" "$COOKIE_PROV"
+warm "$OUT/names.txt" "/orgs/$PROV/members?q=%s" "$COOKIE_PROV"
+warm "$OUT/nodes.txt" "/orgs/%s/children" "$COOKIE_ADMIN" hx
+warm "$OUT/anyorg.txt" "/api/v1/organizations/%s/counts" "$COOKIE_ADMIN"
 run bare_page "$OUT/cells.txt" "/bench/bare/%s" ""
 run cell_member_page "$OUT/cells.txt" "/orgs/%s/members" "$COOKIE_PROV"
 run bare_page_again "$OUT/cells.txt" "/bench/bare/%s" ""
@@ -112,12 +124,17 @@ $PSQL -At -c "select id from organizations.organization where level = 'CELL' and
 $PSQL -At -c "select id from meetings.meeting where org_path <@ '1.$PROV' and status = 'HELD' order by random() limit 2000" > "$OUT/meetings.txt"
 $PSQL -At -c "select m.id || ' ' || string_agg(a.member_id::text, ',' order by a.member_id) from meetings.meeting m join meetings.attendance a on a.meeting_id = m.id and a.standing <> 'EXEMPT' where (m.status = 'PUBLISHED' or (m.status = 'HELD' and m.kind = 'REGULAR' and m.meeting_date >= date '2026-11-01')) and m.org_path <@ '1.$PROV' group by m.id having count(*) >= 30" > "$OUT/attendance.txt"
 echo "attendance_lines=$(wc -l < "$OUT/attendance.txt") members_per_line_avg=$(awk '{n += split($2, a, ",")} END {printf "%.1f", n / NR}' "$OUT/attendance.txt")"
-IDS="$OUT/mcells.txt" PATHFMT="/orgs/%s/meetings" COOKIE="$COOKIE_PROV" wrk -t2 -c32 -d10s -s bench/wrk.lua "http://localhost:$PORT" > /dev/null
+XSRF=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.$PROV.jar" | tail -1)
+echo "== warm-up, ${WARM} s per kind of request"
+warm "$OUT/mcells.txt" "/bench/bare/%s" ""
+warm "$OUT/mcells.txt" "/orgs/%s/meetings" "$COOKIE_PROV"
+warm "$OUT/meetings.txt" "/meetings/%s" "$COOKIE_PROV"
+LINES="$OUT/attendance.txt" COOKIE="$COOKIE_PROV" XSRF="$XSRF" wrk -t2 -c32 -d"${WARM}s" --timeout 10s \
+  -s bench/wrk-attendance.lua "http://localhost:$PORT" > /dev/null
 run bare_page_m "$OUT/mcells.txt" "/bench/bare/%s" ""
 run cell_meetings_page "$OUT/mcells.txt" "/orgs/%s/meetings" "$COOKIE_PROV"
 run meeting_page "$OUT/meetings.txt" "/meetings/%s" "$COOKIE_PROV"
 run bare_page_m_again "$OUT/mcells.txt" "/bench/bare/%s" ""
-XSRF=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.$PROV.jar" | tail -1)
 sleep 5
 echo "== attendance_record"
 LINES="$OUT/attendance.txt" COOKIE="$COOKIE_PROV" XSRF="$XSRF" wrk -t2 -c32 -d"${SECS}s" --timeout 10s \
