@@ -113,7 +113,7 @@ for cell in $(head -5 "$OUT/cells.txt"); do
     -d "{\"parentId\":$target,\"effectiveOn\":\"$(date +%d/%m/%Y)\",\"decisionRef\":\"99-QĐ/TU\"}" "http://localhost:$PORT/api/v1/organizations/$cell/move"
 done
 $PSQL -At -c "
-  select 'counters_vs_actual_country ' || (select string_agg(status_key || '=' || n, ',' order by status_key) from (select status_key, sum(n) n from (select status_key, n from organizations.member_counter where organization_id = 1 union all select status_key, n from organizations.member_counter_delta where organization_id = 1) u group by 1 having sum(n) <> 0) c)
+  select 'counters_vs_actual_country ' || (select string_agg(status_key || '=' || n, ',' order by status_key) from (select status_key, sum(n) n from organizations.member_count where organization_id = 1 group by 1 having sum(n) <> 0) c)
       || ' | ' || (select string_agg(k || '=' || n, ',' order by k) from (select organizations.status_key(standing, status) k, count(*) n from organizations.member group by 1) x)"
 
 fi

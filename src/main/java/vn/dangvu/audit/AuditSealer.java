@@ -1,5 +1,6 @@
 package vn.dangvu.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,7 @@ class AuditSealer {
 		return total;
 	}
 
-	private record Unsealed(long id, java.time.Instant at, String actor, String action, String type, String entityId,
+	private record Unsealed(long id, Instant at, String actor, String action, String type, String entityId,
 			String path, String summary, String before, String after) {
 	}
 

@@ -17,9 +17,7 @@ class OrganizationRepository {
 	static final String COLUMNS = """
 			o.id, o.parent_id, o.path::text as path, o.level, o.kind, o.name, o.status, o.established_on, o.ended_on,
 			o.child_count,
-			coalesce((select sum(c.n) from organizations.member_counter c
-			          where c.organization_id = o.id and c.status_key in ('PROBATIONARY','OFFICIAL','ON_LEAVE','EXEMPT','SUSPENDED','TRANSFERRING')), 0)
-			+ coalesce((select sum(c.n) from organizations.member_counter_delta c
+			coalesce((select sum(c.n) from organizations.member_count c
 			          where c.organization_id = o.id and c.status_key in ('PROBATIONARY','OFFICIAL','ON_LEAVE','EXEMPT','SUSPENDED','TRANSFERRING')), 0) as members
 			""";
 
@@ -74,13 +72,12 @@ class OrganizationRepository {
 			limit 30
 			""";
 
-	// The kept counters with the deltas not yet folded into them (V19).
+	// The kept counters with the deltas not yet folded into them (the view member_count, V19).
 	private static final String COUNTS = """
 			select c.status_key, sum(c.n)
-			from (select status_key, n from organizations.member_counter where organization_id = :id
-			      union all
-			      select status_key, n from organizations.member_counter_delta where organization_id = :id) c
-			where exists (select 1 from organizations.organization o where o.id = :id and o.path <@ any(cast(:paths as ltree[])))
+			from organizations.member_count c
+			where c.organization_id = :id
+			  and exists (select 1 from organizations.organization o where o.id = :id and o.path <@ any(cast(:paths as ltree[])))
 			group by c.status_key
 			having sum(c.n) <> 0
 			""";
@@ -118,10 +115,7 @@ class OrganizationRepository {
 	// paths do not change in a move, so one statement serves before or after the paths are rewritten.
 	private static final String MOVE_COUNTS = """
 			with x as (
-			    select status_key, sum(n) as n
-			    from (select status_key, n from organizations.member_counter where organization_id = :id
-			          union all
-			          select status_key, n from organizations.member_counter_delta where organization_id = :id) c
+			    select status_key, sum(n) as n from organizations.member_count where organization_id = :id
 			    group by status_key having sum(n) <> 0)
 			insert into organizations.member_counter_delta (organization_id, status_key, n)
 			select a, status_key, sum(n) from (

@@ -12,6 +12,12 @@ create table organizations.member_counter_delta (
 );
 create index member_counter_delta_org on organizations.member_counter_delta (organization_id, status_key);
 
+-- What readers read: the kept counters with the deltas not yet folded (sum n per organization and status).
+create view organizations.member_count as
+	select organization_id, status_key, n from organizations.member_counter
+	union all
+	select organization_id, status_key, n from organizations.member_counter_delta;
+
 create or replace function organizations.member_counters_insert() returns trigger language plpgsql as $$
 begin
 	insert into organizations.member_counter_delta (organization_id, status_key, n)

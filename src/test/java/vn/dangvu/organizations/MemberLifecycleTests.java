@@ -231,12 +231,7 @@ class MemberLifecycleTests {
 	}
 
 	long count(long orgId) {
-		return jdbc.sql("""
-				select coalesce(sum(n), 0) from (select organization_id, status_key, n from organizations.member_counter
-				                                 union all
-				                                 select organization_id, status_key, n from organizations.member_counter_delta) c
-				where organization_id = :o and status_key in ('OFFICIAL','PROBATIONARY')
-				""")
+		return jdbc.sql("select coalesce(sum(n), 0) from organizations.member_count where organization_id = :o and status_key in ('OFFICIAL','PROBATIONARY')")
 			.param("o", orgId).query(Long.class).single();
 	}
 }

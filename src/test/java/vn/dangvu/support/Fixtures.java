@@ -38,10 +38,7 @@ public final class Fixtures {
 				    group by a.id, k)
 				select count(*) from (
 				    select coalesce(c.organization_id, x.id), coalesce(c.status_key, x.k)
-				    from (select organization_id, status_key, sum(n) n
-				          from (select organization_id, status_key, n from organizations.member_counter
-				                union all
-				                select organization_id, status_key, n from organizations.member_counter_delta) u
+				    from (select organization_id, status_key, sum(n) n from organizations.member_count
 				          group by 1, 2 having sum(n) <> 0) c
 				    full join actual x on x.id = c.organization_id and x.k = c.status_key
 				    where c.n is distinct from x.n) d
