@@ -108,7 +108,9 @@ for i in 1 2 3 4 5; do curl -s -o /dev/null -w "country_counts_ms=%{time_total}\
 echo "== counters after moves"
 T=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.1.jar")
 for cell in $(head -5 "$OUT/cells.txt"); do
-  target=$($PSQL -At -c "select id from organizations.organization where level = 'GRASSROOTS' and id <> (select parent_id from organizations.organization where id = $cell) order by random() limit 1")
+  # another grassroots organization of the cell's province: the cell stays in the lists the pages are measured on
+  target=$($PSQL -At -c "select id from organizations.organization where level = 'GRASSROOTS' and path <@ (select subpath(path, 0, 2) from organizations.organization where id = $cell)
+                          and id <> (select parent_id from organizations.organization where id = $cell) order by random() limit 1")
   curl -s -o /dev/null -w "move_ms=%{time_total} status=%{http_code}\n" -b "$OUT/canbo.1.jar" -H "X-XSRF-TOKEN: $T" -H 'Content-Type: application/json' \
     -d "{\"parentId\":$target,\"effectiveOn\":\"$(date +%d/%m/%Y)\",\"decisionRef\":\"99-QĐ/TU\"}" "http://localhost:$PORT/api/v1/organizations/$cell/move"
 done
