@@ -5,7 +5,7 @@
 #     --dangvu.embedded.data-dir=bench/out/pg --dangvu.embedded.port=55432 --dangvu.embedded.shared-buffers=2GB --server.port=8089 &
 #   SECS=10 WHAT="bare cell meeting att prov country bare" bash bench/measure-meetings.sh
 cd "$(dirname "$0")/.."
-PORT=8089; OUT=bench/out
+PORT=${PORT:-8089}; OUT=bench/out
 . bench/login.sh
 C2=$(login canbo.2); C1=$(login canbo.1)
 XSRF=$(awk '/XSRF-TOKEN/ {print $7}' "$OUT/canbo.2.jar" | tail -1)

@@ -443,7 +443,10 @@ public class MeetingManagement {
 	 */
 	@Transactional
 	public void recordAttendance(Scope scope, long id, Map<Long, String> statuses, Map<Long, String> reasons) {
-		Meeting m = writable(scope, id);
+		var who = MeetingRepository.Who.of(scope);
+		// the meeting, its invited members and the minutes' lock in one round trip
+		var recording = repo.forRecording(id, who).orElseThrow(() -> notWritable(id, who));
+		Meeting m = recording.meeting();
 		if (m.cancelled()) {
 			throw new InvalidInput("Điểm danh", "cuộc họp đã hủy");
 		}
@@ -453,14 +456,14 @@ public class MeetingManagement {
 		if (!m.held()) {
 			requireActive(orgs.get(scope, m.organizationId()), m.date());
 		}
+		List<Attendee> invitedRows = recording.invited();
 		if ("PLANNED".equals(m.status())) {
 			invite(scope, m);
+			invitedRows = repo.attendees(id, false);
 		}
 		boolean dayOld = m.recordedAt() != null
 				&& m.recordedAt().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
-		// within a day of the first recording a change is late only once the minutes are locked
-		var recording = repo.forRecording(id, m.recordedAt() != null && !dayOld);
-		Map<Long, Attendee> invited = recording.invited().stream().collect(Collectors.toMap(Attendee::memberId, a -> a));
+		Map<Long, Attendee> invited = invitedRows.stream().collect(Collectors.toMap(Attendee::memberId, a -> a));
 		List<Problem> problems = new ArrayList<>();
 		Map<Long, String> clean = new LinkedHashMap<>();
 		Map<Long, String> cleanReasons = new HashMap<>();
@@ -499,6 +502,7 @@ public class MeetingManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
+		// within a day of the first recording a change is late only once the minutes are locked
 		boolean late = m.recordedAt() != null && (dayOld || recording.minutesLocked());
 		Map<String, Object> before = new LinkedHashMap<>();
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -523,8 +527,9 @@ public class MeetingManagement {
 
 	/**
 	 * Writes the statuses, then one update of the meeting (so its counters change once): counts, quorum and the three
-	 * HD 12 criteria, from the rows read under the meeting's lock and the statuses just written. Two round trips
-	 * (the statuses with the check of excused runs, then the meeting); the rules come from memory.
+	 * HD 12 criteria, from the rows read under the meeting's lock and the statuses just written. One round trip (the
+	 * statuses, then the meeting with the check of excused runs); the rules come from memory. With the read of the
+	 * meeting, its members and its minutes' lock, a recording is three round trips, the commit included.
 	 */
 	private void recordAndRecount(Scope scope, Meeting m, Collection<Attendee> invited, Map<Long, String> recorded,
 			Map<Long, String> reasons) {
@@ -549,13 +554,12 @@ public class MeetingManagement {
 				}
 			}
 		}
-		int max = rules.integer("quality.excused.max_consecutive", m.orgPath(), m.date(), 3);
-		// the streak can only break the criterion through someone excused at this meeting
-		boolean streakOver = repo.recordThenStreakOver(m.id(), recorded, reasons, scope.username(), m.organizationId(),
-				m.date(), excusedNow, max);
-		repo.recount(m.id(), new MeetingRepository.Counts(expected, present, excused, unexcused, exempt),
+		// the run of excused absences can only break the criterion through someone excused at this meeting
+		repo.recordAndRecount(m.id(), recorded, reasons, scope.username(), m.organizationId(), m.date(), excusedNow,
+				rules.integer("quality.excused.max_consecutive", m.orgPath(), m.date(), 3),
+				new MeetingRepository.Counts(expected, present, excused, unexcused, exempt),
 				rules.integer("quorum.percent", m.orgPath(), m.date(), 50),
-				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85), !streakOver);
+				rules.integer("quality.attendance.percent", m.orgPath(), m.date(), 85));
 	}
 
 	// ------------------------------------------------------------------ minutes
@@ -905,12 +909,14 @@ public class MeetingManagement {
 
 	Meeting writable(Scope scope, long id) {
 		var who = MeetingRepository.Who.of(scope);
-		return repo.findWritable(id, who).orElseThrow(() -> {
-			if (repo.find(id, who).isPresent()) {
-				return new Denied("Bạn chỉ được xem cuộc họp này; bí thư, phó bí thư chi bộ mới được ghi.");
-			}
-			return new NotFound("meeting " + id);
-		});
+		return repo.findWritable(id, who).orElseThrow(() -> notWritable(id, who));
+	}
+
+	private RuntimeException notWritable(long id, MeetingRepository.Who who) {
+		if (repo.find(id, who).isPresent()) {
+			return new Denied("Bạn chỉ được xem cuộc họp này; bí thư, phó bí thư chi bộ mới được ghi.");
+		}
+		return new NotFound("meeting " + id);
 	}
 
 	private OrganizationSummary writableCell(Scope scope, long orgId) {

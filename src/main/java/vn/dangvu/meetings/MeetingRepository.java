@@ -301,31 +301,86 @@ class MeetingRepository {
 	private final OneTrip.Read<Integer> recordRead = OneTrip.read("with u as (" + RECORD + " returning 1) select count(*)::int from u",
 			(rs, i) -> rs.getInt(1));
 
-	/** The invited members as stored, and whether the meeting's latest minutes are locked: what recording reads. */
-	record Recording(List<Attendee> invited, boolean minutesLocked) {
+	/**
+	 * What recording attendance starts from: the meeting, locked, and its invited members as stored and whether its
+	 * latest minutes are locked.
+	 */
+	record Recording(Meeting meeting, List<Attendee> invited, boolean minutesLocked) {
 	}
 
-	private final OneTrip.Read<Attendee> invitedRead = OneTrip.read(ATTENDEES, this::mapAttendee);
+	// the meeting only when the user may write it; its rows below under the same condition
+	private static final String WRITABLE = "m.id = :id and m.org_path <@ any(cast(:write as ltree[]))";
 
-	private final OneTrip.Read<Boolean> minutesLockedRead = OneTrip.read(
-			"select locked_at is not null from meetings.minutes where meeting_id = :id order by revision desc limit 1",
-			(rs, i) -> rs.getBoolean(1));
+	private final OneTrip.Read<Meeting> writableRead = OneTrip.read(
+			"select " + COLUMNS + " from meetings.meeting m where " + WRITABLE + " for update", this::mapMeeting);
 
-	/** The invited members and (only when {@code withMinutes}) whether the minutes are locked, in one round trip. */
-	Recording forRecording(long meetingId, boolean withMinutes) {
-		if (!withMinutes) {
-			return new Recording(attendees(meetingId, false), false);
-		}
-		var r = OneTrip.run(named, Map.of("id", meetingId), List.of(invitedRead, minutesLockedRead));
-		return new Recording(r.of(invitedRead), r.of(minutesLockedRead).stream().findFirst().orElse(false));
+	private final OneTrip.Read<Attendee> invitedRead = OneTrip.read(
+			ATTENDEES + "  and exists (select 1 from meetings.meeting m where " + WRITABLE + ")", this::mapAttendee);
+
+	private final OneTrip.Read<Boolean> minutesLockedRead = OneTrip.read("""
+			select locked_at is not null from meetings.minutes
+			where meeting_id = :id and exists (select 1 from meetings.meeting m where %s)
+			order by revision desc limit 1
+			""".formatted(WRITABLE), (rs, i) -> rs.getBoolean(1));
+
+	/** The meeting (locked) with its invited members and minutes' lock, in one round trip; empty when not writable. */
+	Optional<Recording> forRecording(long meetingId, Who who) {
+		var r = OneTrip.run(named, Map.of("id", meetingId, "write", who.write()),
+				List.of(writableRead, invitedRead, minutesLockedRead));
+		return r.of(writableRead).stream().findFirst().map(m -> new Recording(m, r.of(invitedRead),
+				r.of(minutesLockedRead).stream().findFirst().orElse(false)));
+	}
+
+	/** The counts of a meeting's attendance, as {@link #recordAndRecount} writes them. */
+	record Counts(int expected, int present, int excused, int unexcused, int exempt) {
 	}
 
 	/**
-	 * Writes everyone's status (the rows that change), then answers {@link #streakOver} for those excused now —
-	 * both in one round trip; the update comes first, so the check reads the statuses just written.
+	 * Per member excused now: how many of their last n rows in this year's regular and thematic meetings of the cell
+	 * up to this one were found (at most n), and how many of those are excused. A meeting the member was not invited
+	 * to (no row) neither breaks nor extends the run, so the rows are the member's own, not the cell's last n
+	 * meetings: the year's meetings of the cell (by its date index, about 16) and the member's row in each (by the
+	 * primary key).
 	 */
-	boolean recordThenStreakOver(long meetingId, Map<Long, String> statuses, Map<Long, String> reasons, String by,
-			long orgId, LocalDate date, Collection<Long> excused, int max) {
+	private static final String RECENT_RUNS = """
+			with yr as materialized (
+			    select y.id, y.meeting_date from meetings.meeting y
+			    where y.organization_id = :org and (y.status = 'HELD' or y.id = :id) and y.kind in ('REGULAR','THEMATIC')
+			      and y.meeting_date >= :yearStart and y.meeting_date <= :date)
+			select count(*) as found, count(*) filter (where x.status = 'EXCUSED') as excused
+			from unnest(cast(:members as bigint[])) e(member_id)
+			cross join lateral (
+			    select a.status from yr join meetings.attendance a on a.meeting_id = yr.id and a.member_id = e.member_id
+			    order by yr.meeting_date desc, yr.id desc limit :n) x
+			group by e.member_id
+			""";
+
+	/**
+	 * The meeting's counts (computed by the caller from the rows it read under the meeting's row lock) and guests,
+	 * the quorum and the three HD 12 criteria, and "held" — one update, so the kept counters change once. Nobody
+	 * excused at this meeting may have been excused more than {@code :n - 1} times in a row: their last n rows all
+	 * excused ({@link #RECENT_RUNS}, read after the statuses of this recording are written).
+	 */
+	private final OneTrip.Read<Integer> recountRead = OneTrip.read("""
+			with u as (
+			update meetings.meeting m set
+			       expected = :expected, present = :present, excused = :excused, unexcused = :unexcused,
+			       exempt = :exempt, guests = (select count(*) from meetings.guest g where g.meeting_id = m.id),
+			       status = 'HELD', recorded_at = coalesce(m.recorded_at, now()), version = m.version + 1,
+			       quorum_met = :quorumMet, quality_attendance = :attendanceMet,
+			       quality_no_unexcused = :unexcused = 0,
+			       quality_excused_streak = not exists (select 1 from (%s) r where r.found = :n and r.excused = :n)
+			where m.id = :id
+			returning 1) select count(*)::int from u
+			""".formatted(RECENT_RUNS), (rs, i) -> rs.getInt(1));
+
+	/**
+	 * Writes everyone's status (the rows that change), then the meeting's counts and criteria (see
+	 * {@link #recountRead}) — one round trip; the statuses come first, so the check of excused runs reads them.
+	 */
+	void recordAndRecount(long meetingId, Map<Long, String> statuses, Map<Long, String> reasons, String by, long orgId,
+			LocalDate date, Collection<Long> excused, int maxExcusedRun, Counts c, int quorumPercent,
+			int attendancePercent) {
 		Long[] ids = statuses.keySet().toArray(Long[]::new);
 		String[] sts = new String[ids.length];
 		String[] rsn = new String[ids.length];
@@ -339,73 +394,19 @@ class MeetingRepository {
 		params.put("statuses", sts);
 		params.put("reasons", rsn);
 		params.put("by", by);
-		if (excused.isEmpty()) {
-			OneTrip.run(named, params, List.of(recordRead));
-			return false;
-		}
-		params.putAll(streakParams(orgId, date, excused, max));
-		var r = OneTrip.run(named, params, List.of(recordRead, recentRunsRead));
-		return streakOver(r.of(recentRunsRead), max);
-	}
-
-	/** The counts of a meeting's attendance, as {@link #recount} writes them. */
-	record Counts(int expected, int present, int excused, int unexcused, int exempt) {
-	}
-
-	/**
-	 * Writes the meeting's counts (computed by the caller from the attendance rows it read under the meeting's row
-	 * lock) and guests, the quorum and the three HD 12 criteria, and marks it held — one update, so the kept
-	 * counters change once.
-	 */
-	void recount(long meetingId, Counts c, int quorumPercent, int attendancePercent, boolean streakMet) {
-		jdbc.sql("""
-				update meetings.meeting m set
-				       expected = :expected, present = :present, excused = :excused, unexcused = :unexcused,
-				       exempt = :exempt, guests = (select count(*) from meetings.guest g where g.meeting_id = m.id),
-				       status = 'HELD', recorded_at = coalesce(m.recorded_at, now()), version = m.version + 1,
-				       quorum_met = :quorumMet, quality_attendance = :attendanceMet,
-				       quality_no_unexcused = :unexcused = 0, quality_excused_streak = :streak
-				where m.id = :id
-				""").param("id", meetingId).param("expected", c.expected()).param("present", c.present())
-			.param("excused", c.excused()).param("unexcused", c.unexcused()).param("exempt", c.exempt())
-			.param("quorumMet", c.present() * 100 > c.expected() * quorumPercent)
-			.param("attendanceMet", c.present() * 100 > c.expected() * attendancePercent).param("streak", streakMet)
-			.update();
-	}
-
-	/**
-	 * Per member excused now: how many of their last n rows in this year's regular and thematic meetings of the cell
-	 * up to this one were found (at most n), how many of those are excused, and the member. A meeting the member was
-	 * not invited to (no row) neither breaks nor extends the run, so the rows are the member's own, not the cell's
-	 * last n meetings: the year's meetings of the cell (by its date index, about 16) and the member's row in each (by
-	 * the primary key).
-	 */
-	private final OneTrip.Read<long[]> recentRunsRead = OneTrip.read("""
-			with yr as materialized (
-			    select m.id, m.meeting_date from meetings.meeting m
-			    where m.organization_id = :org and (m.status = 'HELD' or m.id = :id) and m.kind in ('REGULAR','THEMATIC')
-			      and m.meeting_date >= :yearStart and m.meeting_date <= :date)
-			select count(*)::int, count(*) filter (where x.status = 'EXCUSED')::int, e.member_id
-			from unnest(cast(:members as bigint[])) e(member_id)
-			cross join lateral (
-			    select a.status from yr join meetings.attendance a on a.meeting_id = yr.id and a.member_id = e.member_id
-			    order by yr.meeting_date desc, yr.id desc limit :n) x
-			group by e.member_id
-			""", (rs, i) -> new long[] { rs.getInt(1), rs.getInt(2), rs.getLong(3) });
-
-	private static Map<String, Object> streakParams(long orgId, LocalDate date, Collection<Long> excused, int max) {
-		return Map.of("org", orgId, "date", date, "yearStart", date.withDayOfYear(1), "n", max + 1, "members",
-				excused.toArray(Long[]::new));
-	}
-
-	/**
-	 * From {@link #recentRunsRead}: whether anyone excused at this meeting has been excused more than {@code max}
-	 * times in a row in this year's regular and thematic meetings of the cell up to this one — their last max + 1
-	 * rows there all excused.
-	 */
-	private static boolean streakOver(List<long[]> found, int max) {
-		int n = max + 1;
-		return found.stream().anyMatch(f -> f[0] == n && f[1] == n);
+		params.put("org", orgId);
+		params.put("date", date);
+		params.put("yearStart", date.withDayOfYear(1));
+		params.put("n", maxExcusedRun + 1);
+		params.put("members", excused.toArray(Long[]::new));
+		params.put("expected", c.expected());
+		params.put("present", c.present());
+		params.put("excused", c.excused());
+		params.put("unexcused", c.unexcused());
+		params.put("exempt", c.exempt());
+		params.put("quorumMet", c.present() * 100 > c.expected() * quorumPercent);
+		params.put("attendanceMet", c.present() * 100 > c.expected() * attendancePercent);
+		OneTrip.run(named, params, List.of(recordRead, recountRead));
 	}
 
 	void setQuality(long meetingId, @Nullable Integer score, @Nullable String band) {
