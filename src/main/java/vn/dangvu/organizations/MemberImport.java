@@ -101,13 +101,37 @@ public class MemberImport {
 	private final ApplicationEventPublisher events;
 	private final String key;
 
+	// An import holds a request worker (of few, see application.properties) for seconds: at most this many at once.
+	private final int concurrent;
+	private final java.util.concurrent.Semaphore running;
+
 	MemberImport(JdbcClient jdbc, DataSource dataSource, OrganizationRepository orgs, ApplicationEventPublisher events,
-			@Value("${dangvu.crypto.key}") String key) {
+			@Value("${dangvu.crypto.key}") String key, @Value("${dangvu.import.concurrent:2}") int concurrent) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.orgs = orgs;
 		this.events = events;
 		this.key = key;
+		this.concurrent = concurrent;
+		this.running = new java.util.concurrent.Semaphore(concurrent);
+	}
+
+	/** The permits of running imports (for the tests). */
+	java.util.concurrent.Semaphore running() {
+		return running;
+	}
+
+	/** Runs an import step unless {@code concurrent} are already running; then refuses, writing nothing. */
+	private <T> T limited(java.util.function.Supplier<T> step) {
+		if (!running.tryAcquire()) {
+			throw new InvalidInput("Tệp nhập", "đang có " + concurrent + " lượt nhập Excel khác chạy trên hệ thống; hãy thử lại sau ít phút");
+		}
+		try {
+			return step.get();
+		}
+		finally {
+			running.release();
+		}
 	}
 
 	/** The empty template with the headings and one example row. */
@@ -141,6 +165,10 @@ public class MemberImport {
 	/** Stores the upload and checks every row; writes no member. */
 	@Transactional
 	public ImportResult dryRun(Scope scope, long orgId, String fileName, byte[] content) {
+		return limited(() -> checkAndStore(scope, orgId, fileName, content));
+	}
+
+	private ImportResult checkAndStore(Scope scope, long orgId, String fileName, byte[] content) {
 		cell(scope, orgId);
 		Parsed parsed = parse(content);
 		long batch = jdbc.sql("""
@@ -159,6 +187,10 @@ public class MemberImport {
 	 */
 	@Transactional
 	public ImportResult commit(Scope scope, long orgId, long batchId, boolean skipBad) {
+		return limited(() -> insertStored(scope, orgId, batchId, skipBad));
+	}
+
+	private ImportResult insertStored(Scope scope, long orgId, long batchId, boolean skipBad) {
 		OrganizationSummary org = cell(scope, orgId);
 		var batch = jdbc.sql("""
 				select file_name, good_csv, total_rows, bad_rows from organizations.import_batch

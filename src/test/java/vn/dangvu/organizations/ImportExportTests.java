@@ -183,6 +183,38 @@ class ImportExportTests {
 	}
 
 	@Test
+	void aThirdImportAtOnceIsRefusedAndWritesNothing() throws IOException {
+		byte[] file = xlsx(List.<Object[]>of(
+				new Object[] { "Lò Văn Chờ", "Nam", "01/01/1980", null, "Thái", "05/06/2005", "Chính thức", "77700888", null, null }));
+		long batches = jdbc.sql("select count(*) from organizations.import_batch").query(Long.class).single();
+		// two imports running (their permits held as they would be)
+		assertThat(imports.running().tryAcquire(2)).isTrue();
+		try {
+			assertThatThrownBy(() -> imports.dryRun(secretary, ids.cellId(), "cho.xlsx", file)).isInstanceOf(InvalidInput.class)
+				.hasMessageContaining("2 lượt nhập Excel khác");
+			assertThat(jdbc.sql("select count(*) from organizations.import_batch").query(Long.class).single()).isEqualTo(batches);
+		}
+		finally {
+			imports.running().release(2);
+		}
+		ImportResult r = imports.dryRun(secretary, ids.cellId(), "cho.xlsx", file);
+		assertThat(r.problems()).isEmpty();
+		assertThat(imports.running().tryAcquire(2)).isTrue();
+		try {
+			long before = members();
+			assertThatThrownBy(() -> imports.commit(secretary, ids.cellId(), r.batchId(), false)).isInstanceOf(InvalidInput.class)
+				.hasMessageContaining("thử lại sau");
+			assertThat(members()).isEqualTo(before);
+		}
+		finally {
+			imports.running().release(2);
+		}
+		assertThat(imports.commit(secretary, ids.cellId(), r.batchId(), false).imported()).isEqualTo(1);
+		// every step, refused or not, gives its permit back
+		assertThat(imports.running().availablePermits()).isEqualTo(2);
+	}
+
+	@Test
 	void missingRequiredColumnsOrABrokenFileAreNamed() throws IOException {
 		byte[] noName;
 		try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
