@@ -78,11 +78,17 @@ class MeetingRepository {
 			.param("id", id).query(this::mapMeeting).optional();
 	}
 
+	// the meeting only when the user may write it; the rows recording reads with it (forRecording) under the same
+	// condition
+	private static final String WRITABLE = "m.id = :id and m.org_path <@ any(cast(:write as ltree[]))";
+
+	private final OneTrip.Read<Meeting> writableRead = OneTrip.read(
+			"select " + COLUMNS + " from meetings.meeting m where " + WRITABLE + " for update", this::mapMeeting);
+
 	/** The meeting for a change: only within the subtrees the user may write members of. Locks the row. */
 	Optional<Meeting> findWritable(long id, Who who) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from meetings.meeting m where m.id = :id and m.org_path <@ any(cast(:write as ltree[])) for update
-				""").param("id", id).param("write", who.write()).query(this::mapMeeting).optional();
+		return jdbc.sql(writableRead.sql()).param("id", id).param("write", who.write()).query(writableRead.mapper())
+			.optional();
 	}
 
 	private final OneTrip.Read<Meeting> listRead = OneTrip.read("select " + COLUMNS
@@ -307,12 +313,6 @@ class MeetingRepository {
 	 */
 	record Recording(Meeting meeting, List<Attendee> invited, boolean minutesLocked) {
 	}
-
-	// the meeting only when the user may write it; its rows below under the same condition
-	private static final String WRITABLE = "m.id = :id and m.org_path <@ any(cast(:write as ltree[]))";
-
-	private final OneTrip.Read<Meeting> writableRead = OneTrip.read(
-			"select " + COLUMNS + " from meetings.meeting m where " + WRITABLE + " for update", this::mapMeeting);
 
 	private final OneTrip.Read<Attendee> invitedRead = OneTrip.read(
 			ATTENDEES + "  and exists (select 1 from meetings.meeting m where " + WRITABLE + ")", this::mapAttendee);
