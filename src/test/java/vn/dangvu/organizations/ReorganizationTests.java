@@ -35,6 +35,9 @@ class ReorganizationTests {
 	@Autowired
 	DemoRegistry demo;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
 	@LocalServerPort
 	int port;
 
@@ -231,6 +234,44 @@ class ReorganizationTests {
 		for (int i = 1; i < given.size(); i++) {
 			assertThat(vi.compare(given.get(i - 1), given.get(i))).as("%s before %s", given.get(i - 1), given.get(i)).isLessThanOrEqualTo(0);
 		}
+	}
+
+	@Test
+	void aWholeProvinceSearchPagesOnFiltersAndLeavesTheConnectionAsItWas() {
+		var first = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen", null, null, null, null, 1, 20));
+		var second = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen", null, null, null, null, 2, 20));
+		long nguyen = jdbc.sql("""
+				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :p)
+				  and string_to_array(public.vn_fold(m.full_name), ' ') @> '{nguyen}' and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("p", ids.provinceId()).query(Long.class).single();
+		assertThat(nguyen).isGreaterThan(40);
+		assertThat(first.total()).isEqualTo(second.total()).isEqualTo(nguyen);
+		assertThat(first.rows()).hasSize(20);
+		assertThat(second.rows()).hasSize(20).extracting(MemberRow::id)
+			.doesNotContainAnyElementsOf(first.rows().stream().map(MemberRow::id).toList());
+		java.text.Collator vi = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+		String lastOfFirst = first.rows().get(19).fullName();
+		String firstOfSecond = second.rows().get(0).fullName();
+		assertThat(vi.compare(lastOfFirst.substring(lastOfFirst.lastIndexOf(' ') + 1),
+				firstOfSecond.substring(firstOfSecond.lastIndexOf(' ') + 1))).isLessThanOrEqualTo(0);
+		// The other filters apply to the hits before they are counted and cut to the page.
+		var women = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen", null, null, "F", null, 1, 200));
+		long nguyenWomen = jdbc.sql("""
+				select count(*) from organizations.member m join organizations.organization o on o.id = m.organization_id
+				where o.path <@ (select path from organizations.organization where id = :p) and m.gender = 'F'
+				  and string_to_array(public.vn_fold(m.full_name), ' ') @> '{nguyen}' and m.status not in ('REMOVED','EXPELLED','LEFT','DECEASED')
+				""").param("p", ids.provinceId()).query(Long.class).single();
+		assertThat(women.total()).isEqualTo(nguyenWomen).isLessThan(nguyen);
+		assertThat(women.rows()).allSatisfy(r -> assertThat(r.gender()).isEqualTo("F"));
+		// The search sets its plan settings for itself only: on the same connection (one transaction) they are back after it.
+		String settings = "select current_setting('plan_cache_mode') || ' ' || current_setting('max_parallel_workers_per_gather')";
+		String before = jdbc.sql(settings).query(String.class).single();
+		String after = tx.execute(status -> {
+			members.list(admin, ids.provinceId(), MemberFilter.of("nguyen thi", null, null, null, null, 1, 20));
+			return jdbc.sql(settings).query(String.class).single();
+		});
+		assertThat(after).isEqualTo(before).startsWith("auto ");
 	}
 
 	long total(long orgId) {
