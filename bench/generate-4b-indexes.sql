@@ -6,4 +6,4 @@ create index member_transfer_to on organizations.member (transfer_to_id) where t
 create unique index member_citizen_hash on organizations.member (citizen_id_hash) where citizen_id_hash is not null;
 create unique index member_card_no on organizations.member (card_no) where card_no is not null;
 create unique index member_record_no on organizations.member (record_no) where record_no is not null;
-create index member_name_keys on organizations.member using gin (name_keys);
+create index member_name_keys on organizations.member using gin (name_keys) with (gin_pending_list_limit = 256);  -- as V19_1
