@@ -262,9 +262,11 @@ class OrganizationRepository {
 			throw new IllegalStateException("the root organization has no parent to leave");
 		}
 		String oldParentPath = org.path().substring(0, org.path().lastIndexOf('.'));
+		// The paths first: rewriting them locks the subtree's organizations, so a member change in it that is still
+		// running is committed before the counts are read, and one that starts now waits for the move (V19_2).
+		jdbc.sql(REWRITE_PATHS).param("newParentPath", newParent.path()).param("oldPath", org.path()).update();
 		jdbc.sql(MOVE_COUNTS).param("id", org.id()).param("oldParentPath", oldParentPath)
 			.param("newParentPath", newParent.path()).update();
-		jdbc.sql(REWRITE_PATHS).param("newParentPath", newParent.path()).param("oldPath", org.path()).update();
 		jdbc.sql("update organizations.organization set parent_id = :p, version = version + 1 where id = :id")
 			.param("p", newParent.id()).param("id", org.id()).update();
 		jdbc.sql("update organizations.organization set child_count = child_count - 1 where id = :id")

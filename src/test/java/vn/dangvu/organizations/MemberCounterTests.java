@@ -2,7 +2,12 @@ package vn.dangvu.organizations;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -10,7 +15,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dangvu.shared.Scope;
+import vn.dangvu.shared.VnText;
 import vn.dangvu.support.Fixtures;
 import vn.dangvu.support.IntegrationTest;
 
@@ -34,6 +41,9 @@ class MemberCounterTests {
 
 	@Autowired
 	DemoRegistry demo;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Test
 	void aMemberChangeDoesNotWaitForAnUncommittedChangeInAnotherCell() throws Exception {
@@ -83,6 +93,88 @@ class MemberCounterTests {
 		jdbc.sql("update organizations.member set status = 'ACTIVE', version = version + 1 where id = :id").param("id", member)
 			.update();
 		assertThat(counts(admin, ids.provinceId())).isEqualTo(before);
+	}
+
+	// A member added to a cell while the cell moves to another grassroots organization, in both orders: the second
+	// waits for the first to commit (V19_2), and the counts of the old and the new ancestors match a full count.
+	@Test
+	void aMemberAddedWhileItsCellMovesIsCountedUnderTheNewAncestors() throws Exception {
+		var ids = demo.ids().orElseThrow();
+		Scope admin = Fixtures.admin(jdbc, demo);
+		long grassroots = jdbc.sql("select parent_id from organizations.organization where id = :id").param("id", ids.cellId())
+			.query(Long.class).single();
+		long other = jdbc.sql("""
+				select id from organizations.organization
+				where level = 'GRASSROOTS' and status = 'ACTIVE' and id <> :g order by id limit 1
+				""").param("g", grassroots).query(Long.class).single();
+		long cell = organizations.create(admin, new OrganizationManagement.CreateOrganization(grassroots, Level.CELL,
+				"RESIDENTIAL", "Chi bộ Thử chuyển", null, new Decision(LocalDate.of(2020, 1, 1), "7-QĐ/ĐU")));
+		long template = activeMember(ids.cellId());
+		String add = """
+				insert into organizations.member (organization_id, full_name, gender, birth_date, ethnicity, religion, admitted_on,
+				       party_age_basis, standing, status, status_since, province_id)
+				select %d, 'Thử Đua Chuyển', gender, birth_date, ethnicity, religion, admitted_on, party_age_basis, standing,
+				       status, status_since, province_id
+				from organizations.member where id = %d
+				""".formatted(cell, template);
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			// 1. The move first (not yet committed), then the member: the member's counters wait for the move.
+			var moved = new CountDownLatch(1);
+			var release = new CountDownLatch(1);
+			Future<?> move = pool.submit(() -> tx.executeWithoutResult(status -> {
+				organizations.move(admin, cell, other, new Decision(VnText.today(), "8-QĐ/ĐU"));
+				moved.countDown();
+				awaitUninterruptibly(release);
+			}));
+			assertThat(moved.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<?> insert = pool.submit(() -> jdbc.sql(add).update());
+			awaitLockWait(insert, "insert into organizations.member");
+			release.countDown();
+			move.get(30, TimeUnit.SECONDS);
+			insert.get(30, TimeUnit.SECONDS);
+			assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+
+			// 2. The member first (not yet committed), then the move back: the move waits for the member.
+			try (Connection c = dataSource.getConnection()) {
+				c.setAutoCommit(false);
+				try (Statement st = c.createStatement()) {
+					st.executeUpdate(add);
+				}
+				Future<?> back = pool.submit(() -> organizations.move(admin, cell, grassroots, new Decision(VnText.today(), "9-QĐ/ĐU")));
+				awaitLockWait(back, "update organizations.organization");
+				c.commit();
+				back.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+		}
+		finally {
+			pool.shutdownNow();
+			jdbc.sql("delete from organizations.member where organization_id = :c").param("c", cell).update();
+		}
+		assertThat(Fixtures.countersMismatches(jdbc)).isZero();
+	}
+
+	/** Waits until a backend running the statement waits for a lock, failing if the task ends first or after 30 s. */
+	private void awaitLockWait(Future<?> task, String statement) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (jdbc.sql("""
+				select count(*) from pg_stat_activity
+				where wait_event_type = 'Lock' and left(ltrim(query), length(:s)) = :s
+				""").param("s", statement).query(Long.class).single() == 0) {
+			assertThat(task.isDone()).as("ended without waiting for the other transaction: %s", statement).isFalse();
+			assertThat(System.nanoTime()).as("waiting for a lock wait of: %s", statement).isLessThan(deadline);
+			Thread.sleep(10);
+		}
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private long activeMember(long cell) {
