@@ -32,11 +32,7 @@ end $$;
 create or replace function organizations.member_counters_update() returns trigger language plpgsql as $$
 begin
 	perform 1 from organizations.organization
-	where id in (select n.organization_id from new_rows n join old_rows x on x.id = n.id
-	             where n.organization_id <> x.organization_id
-	                or organizations.status_key(n.standing, n.status) <> organizations.status_key(x.standing, x.status)
-	             union
-	             select x.organization_id from new_rows n join old_rows x on x.id = n.id
+	where id in (select unnest(array[n.organization_id, x.organization_id]) from new_rows n join old_rows x on x.id = n.id
 	             where n.organization_id <> x.organization_id
 	                or organizations.status_key(n.standing, n.status) <> organizations.status_key(x.standing, x.status))
 	order by id for share;
