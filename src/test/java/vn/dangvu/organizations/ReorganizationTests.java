@@ -255,6 +255,13 @@ class ReorganizationTests {
 		String firstOfSecond = second.rows().get(0).fullName();
 		assertThat(vi.compare(lastOfFirst.substring(lastOfFirst.lastIndexOf(' ') + 1),
 				firstOfSecond.substring(firstOfSecond.lastIndexOf(' ') + 1))).isLessThanOrEqualTo(0);
+		// The whole country (the demo has one province) pages on the same way.
+		Scope central = Fixtures.scope(jdbc, vn.dangvu.shared.Role.ADMIN, ids.centralId());
+		var countryFirst = members.list(central, ids.centralId(), MemberFilter.of("nguyen", null, null, null, null, 1, 20));
+		var countrySecond = members.list(central, ids.centralId(), MemberFilter.of("nguyen", null, null, null, null, 2, 20));
+		assertThat(countryFirst.total()).isEqualTo(countrySecond.total()).isEqualTo(nguyen);
+		assertThat(countryFirst.rows()).extracting(MemberRow::id).isEqualTo(first.rows().stream().map(MemberRow::id).toList());
+		assertThat(countrySecond.rows()).extracting(MemberRow::id).isEqualTo(second.rows().stream().map(MemberRow::id).toList());
 		// The other filters apply to the hits before they are counted and cut to the page.
 		var women = members.list(admin, ids.provinceId(), MemberFilter.of("nguyen", null, null, "F", null, 1, 200));
 		long nguyenWomen = jdbc.sql("""
