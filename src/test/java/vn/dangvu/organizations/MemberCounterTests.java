@@ -2,6 +2,7 @@ package vn.dangvu.organizations;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import vn.dangvu.support.Fixtures;
 import vn.dangvu.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The kept member counters: exact whether or not their deltas are folded yet, and no queue on the top rows. */
 @IntegrationTest
@@ -156,16 +158,16 @@ class MemberCounterTests {
 	}
 
 	/** Waits until a backend running the statement waits for a lock, failing if the task ends first or after 30 s. */
-	private void awaitLockWait(Future<?> task, String statement) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (jdbc.sql("""
+	private void awaitLockWait(Future<?> task, String statement) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> task.isDone() || lockWaits(statement) > 0);
+		assertThat(task.isDone()).as("ended without waiting for the other transaction: %s", statement).isFalse();
+	}
+
+	private long lockWaits(String statement) {
+		return jdbc.sql("""
 				select count(*) from pg_stat_activity
 				where wait_event_type = 'Lock' and left(ltrim(query), length(:s)) = :s
-				""").param("s", statement).query(Long.class).single() == 0) {
-			assertThat(task.isDone()).as("ended without waiting for the other transaction: %s", statement).isFalse();
-			assertThat(System.nanoTime()).as("waiting for a lock wait of: %s", statement).isLessThan(deadline);
-			Thread.sleep(10);
-		}
+				""").param("s", statement).query(Long.class).single();
 	}
 
 	private static void awaitUninterruptibly(CountDownLatch latch) {
