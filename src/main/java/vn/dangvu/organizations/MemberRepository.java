@@ -70,30 +70,33 @@ class MemberRepository {
 			""" + LIST_FILTERS;
 
 	// For whole words in a whole province (its own page): every hit lies in it, so the hits are filtered, counted,
-	// sorted and cut to the page without their organizations (PAGE_ROWS). Materialized, so that a poor guess of the
-	// words' frequency cannot turn it into a walk of the province.
+	// sorted and cut to the page without their organizations. Materialized, so that a poor guess of the words'
+	// frequency cannot turn it into a walk of the province.
 	private static String wholeProvince(int limit, int offset) {
-		return "with p as materialized (\n"
-				+ "  select m.id, m.organization_id, m.given_name, m.name_rest, count(*) over () as count_all\n"
-				+ "  from organizations.member m\n"
-				+ "  where m.name_keys @> cast(:keys as text[]) and cast(:root as ltree) <@ any(cast(:paths as ltree[]))\n"
-				+ MEMBER_FILTERS + ORDER + page(limit, offset) + ")\n" + PAGE_ROWS;
-	}
-
-	// The hits of the country or of part of a province (shape.hits()), each with its organization for the subtree
-	// and the scope, filtered, counted, sorted and cut to the page on the columns that takes, as above.
-	private static String hitsPage(Shape shape, int limit, int offset) {
-		return shape.hits() + ", p as materialized (\n"
-				+ "  select m.id, m.organization_id, m.given_name, m.name_rest, count(*) over () as count_all\n"
-				+ HITS_WHERE + ORDER + page(limit, offset) + ")\n" + PAGE_ROWS;
+		return hitsPage("with ", """
+				  from organizations.member m
+				  where m.name_keys @> cast(:keys as text[]) and cast(:root as ltree) <@ any(cast(:paths as ltree[]))
+				""" + MEMBER_FILTERS, limit, offset);
 	}
 
 	// The whole country for a user who sees all of it: every hit lies in it, so, as for a whole province, no hit's
 	// organization is read before the page is cut (a common word nationwide: 535,000 organization lookups, 1.5 s).
 	private static String wholeCountry(int limit, int offset) {
-		return COUNTRY_HITS + ", p as materialized (\n"
+		return hitsPage(COUNTRY_HITS + ", ", "  from m where true\n" + MEMBER_FILTERS, limit, offset);
+	}
+
+	// The hits of the country or of part of a province for a narrower scope (shape.hits()), each with its
+	// organization for the subtree and the scope.
+	private static String scopedHits(Shape shape, int limit, int offset) {
+		return hitsPage(shape.hits() + ", ", HITS_WHERE, limit, offset);
+	}
+
+	// The hits (from, after the given start of the WITH) filtered, counted, sorted and cut to the page on the
+	// columns that takes, as p; then PAGE_ROWS.
+	private static String hitsPage(String with, String from, int limit, int offset) {
+		return with + "p as materialized (\n"
 				+ "  select m.id, m.organization_id, m.given_name, m.name_rest, count(*) over () as count_all\n"
-				+ "  from m where true\n" + MEMBER_FILTERS + ORDER + page(limit, offset) + ")\n" + PAGE_ROWS;
+				+ from + ORDER + page(limit, offset) + ")\n" + PAGE_ROWS;
 	}
 
 	// A page of hits (p: id, organization, the sort columns and the count of all hits), each row read whole. Carrying
@@ -183,7 +186,7 @@ class MemberRepository {
 	private static String list(Shape shape, int limit, int offset) {
 		return switch (shape) {
 			case WHOLE_PROVINCE_WORDS -> wholeProvince(limit, offset);
-			case WORDS, PROVINCE_WORDS -> hitsPage(shape, limit, offset);
+			case WORDS, PROVINCE_WORDS -> scopedHits(shape, limit, offset);
 			case WHOLE_COUNTRY_WORDS -> wholeCountry(limit, offset);
 			default -> "select " + ROW_COLUMNS + from(shape) + ORDER + page(limit, offset);
 		};
