@@ -1167,7 +1167,7 @@ public class EvaluationManagement {
 
 	public RollUp rollUp(Scope scope, long orgId, String period) {
 		OrganizationSummary org = readable(scope, orgId);
-		List<OrganizationSummary> kids = organizations.children(scope, org, false);
+		List<OrganizationSummary> kids = organizations.childrenUncounted(scope, org);
 		var counts = repo.counts(kids.stream().map(OrganizationSummary::id).toList(), period);
 		List<Counts> children = kids.stream().map(k -> new Counts(k.id(), k.name(), period, counts.getOrDefault(k.id(), Map.of())))
 			.toList();

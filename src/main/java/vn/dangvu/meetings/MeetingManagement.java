@@ -879,7 +879,7 @@ public class MeetingManagement {
 
 	// ------------------------------------------------------------------ statistics
 
-	/** Statistics of the subtree for a year, from the kept counters: one read for the totals, one for the children. */
+	/** Statistics of the subtree for a year, from the kept counters: the children's names, then the counters in one round trip. */
 	public MeetingStats stats(Scope scope, long orgId, int year) {
 		OrganizationSummary org = orgs.get(scope, orgId);
 		if (!scope.covers(Capability.READ_MEMBERS, org.path())) {
@@ -887,11 +887,12 @@ public class MeetingManagement {
 		}
 		// Meetings planned for later months are not yet due: totals run to the end of the current month.
 		LocalDate until = VnText.today().withDayOfMonth(1).plusMonths(1);
-		List<MeetingStats.Month> months = repo.months(orgId, year);
+		List<OrganizationSummary> children = orgs.childrenUncounted(scope, org);
+		var stats = repo.stats(orgId, children.stream().map(OrganizationSummary::id).toList(), year, until);
+		List<MeetingStats.Month> months = stats.months();
 		MeetingStats.Row total = months.stream().filter(m -> m.month().isBefore(until)).map(MeetingStats.Month::row)
 			.reduce(MeetingStats.Row.ZERO, MeetingStats.Row::plus);
-		List<OrganizationSummary> children = orgs.children(scope, org, false);
-		Map<Long, MeetingStats.Row> rows = repo.yearRows(children.stream().map(OrganizationSummary::id).toList(), year, until);
+		Map<Long, MeetingStats.Row> rows = stats.children();
 		List<MeetingStats.Child> out = children.stream()
 			.map(c -> new MeetingStats.Child(c.id(), c.name(), rows.getOrDefault(c.id(), MeetingStats.Row.ZERO))).toList();
 		long planned = months.stream().mapToLong(m -> m.row().planned()).sum();

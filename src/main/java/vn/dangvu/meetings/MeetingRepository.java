@@ -693,45 +693,50 @@ class MeetingRepository {
 
 	// --- statistics
 
-	List<MeetingStats.Month> months(long orgId, int year) {
-		return jdbc.sql("""
-				select month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present), sum(excused),
-				       sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits), sum(planned)
-				from (select month, due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met,
-				             good, fair, average, poor, visits, planned from meetings.meeting_counter
-				      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-				      union all
-				      select month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
-				             sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits),
-				             sum(planned)
-				      from meetings.meeting_counter_delta
-				      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-				      group by month) c
-				group by month
-				order by month
-				""").param("org", orgId).param("year", year)
-			.query((rs, i) -> new MeetingStats.Month(rs.getObject(1, LocalDate.class), row(rs, 2))).list();
+	/** An organization's months of a year and its children's totals over the months before {@code until}. */
+	record StatsRows(List<MeetingStats.Month> months, Map<Long, MeetingStats.Row> children) {
 	}
 
-	Map<Long, MeetingStats.Row> yearRows(Collection<Long> orgIds, int year, LocalDate until) {
-		if (orgIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, MeetingStats.Row> out = new java.util.HashMap<>();
-		jdbc.sql("""
-				select organization_id, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
-				       sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits),
-				       sum(planned)
-				from (select organization_id, month, due, held, cancelled, thematic_held, expected, present, excused, unexcused,
-				             quality_met, good, fair, average, poor, visits, planned from meetings.meeting_counter
-				      union all
-				      select organization_id, month, due, held, cancelled, thematic_held, expected, present, excused, unexcused,
-				             quality_met, good, fair, average, poor, visits, planned from meetings.meeting_counter_delta) c
-				where organization_id in (:orgs) and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-				  and month < :until
-				group by organization_id
-				""").param("orgs", orgIds).param("year", year).param("until", until).query((rs, i) -> out.put(rs.getLong(1), row(rs, 2))).list();
-		return out;
+	private static final String COUNTER_SUMS = """
+			sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present), sum(excused),
+			sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits), sum(planned)""";
+
+	private static final String COUNTER_COLUMNS = """
+			due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met, good, fair, average,
+			poor, visits, planned""";
+
+	// The kept counters plus the deltas not yet folded into them (see V40).
+	private final OneTrip.Read<MeetingStats.Month> monthsRead = OneTrip.read("""
+			select month, %1$s
+			from (select month, %2$s from meetings.meeting_counter
+			      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			      union all
+			      select month, %1$s from meetings.meeting_counter_delta
+			      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			      group by month) c
+			group by month
+			order by month
+			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS),
+			(rs, i) -> new MeetingStats.Month(rs.getObject(1, LocalDate.class), row(rs, 2)));
+
+	// The children as an array: one statement text whatever their number, so its plan is kept.
+	private final OneTrip.Read<Map.Entry<Long, MeetingStats.Row>> childrenRead = OneTrip.read("""
+			select organization_id, %1$s
+			from (select organization_id, month, %2$s from meetings.meeting_counter
+			      union all
+			      select organization_id, month, %2$s from meetings.meeting_counter_delta) c
+			where organization_id = any(cast(:orgs as bigint[]))
+			  and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1) and month < :until
+			group by organization_id
+			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS), (rs, i) -> Map.entry(rs.getLong(1), row(rs, 2)));
+
+	/** The months of the organization and the totals of its children, in one round trip. */
+	StatsRows stats(long orgId, Collection<Long> childIds, int year, LocalDate until) {
+		var r = OneTrip.run(named, Map.of("org", orgId, "year", year, "until", until, "orgs", childIds.toArray(Long[]::new)),
+				List.of(monthsRead, childrenRead));
+		Map<Long, MeetingStats.Row> children = new java.util.HashMap<>();
+		r.of(childrenRead).forEach(e -> children.put(e.getKey(), e.getValue()));
+		return new StatsRows(r.of(monthsRead), children);
 	}
 
 	private static MeetingStats.Row row(ResultSet rs, int from) throws SQLException {

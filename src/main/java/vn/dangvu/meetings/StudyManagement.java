@@ -133,7 +133,7 @@ public class StudyManagement {
 		Progress here = progress(scope, studyId, org);
 		List<Progress> children = new ArrayList<>();
 		if (canRead && !org.level().holdsMembers()) {
-			for (OrganizationSummary c : orgs.children(scope, org, false)) {
+			for (OrganizationSummary c : orgs.childrenUncounted(scope, org)) {
 				children.add(progress(scope, studyId, c));
 			}
 		}

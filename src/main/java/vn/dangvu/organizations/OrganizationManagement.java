@@ -76,7 +76,15 @@ public class OrganizationManagement {
 
 	/** Children of an organization the caller has just read with {@link #get}; no second read of it. */
 	public List<OrganizationSummary> children(Scope scope, OrganizationSummary org, boolean withEnded) {
-		return orgs.children(org.id(), visiblePaths(scope), withEnded, CHILD_PAGE);
+		return orgs.children(org.id(), visiblePaths(scope), withEnded, true, CHILD_PAGE);
+	}
+
+	/**
+	 * The active children of an organization the caller has just read, for pages that show only their names beside
+	 * counts of their own: {@link OrganizationSummary#members()} is 0, not read.
+	 */
+	public List<OrganizationSummary> childrenUncounted(Scope scope, OrganizationSummary org) {
+		return orgs.children(org.id(), visiblePaths(scope), false, false, CHILD_PAGE);
 	}
 
 	public List<OrganizationSummary> childrenAsOf(Scope scope, long id, LocalDate date) {

