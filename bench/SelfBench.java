@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Members submitting self-assessments, each on their own session (lines of bench/out/selfs.txt: "evaluationId group
  * JSESSIONID XSRF"). Two shapes:
  *   burst: every member opens the form (GET of their evaluation, not timed), then all submit once at the same
- *          instant (one latch);
+ *          instant (one latch); WARM untimed bursts first (default 3: this client is a fresh JVM on the same two
+ *          cores, and its own HTTP code runs interpreted in its first bursts), then ROUNDS timed ones, each printed;
  *   paced: every member starts at a random moment, submits, waits 0.5–1.5 × THINK ms, submits again, for SECONDS —
  *          an offered load of about MEMBERS / THINK submissions per second, not in step.
  * Prints p50/p95/p99 of the latencies, the throughput, and every answer that was not 200 as an error.
- * Usage: java bench/SelfBench.java http://localhost:8089 bench/out/selfs.txt MEMBERS burst|paced [THINK_MS SECONDS]
+ * Usage: java bench/SelfBench.java http://localhost:8089 bench/out/selfs.txt MEMBERS burst [ROUNDS [WARM]]
+ *        java bench/SelfBench.java http://localhost:8089 bench/out/selfs.txt MEMBERS paced THINK_MS SECONDS
  */
 public class SelfBench {
 
@@ -44,10 +46,26 @@ public class SelfBench {
 		}
 		int n = Math.min(Integer.parseInt(args[2]), all.size());
 		boolean burst = "burst".equals(args[3]);
-		long think = args.length > 4 ? Long.parseLong(args[4]) : 0;
-		long seconds = args.length > 5 ? Long.parseLong(args[5]) : 0;
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor())
 			.connectTimeout(Duration.ofSeconds(10)).build();
+		if (burst) {
+			int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+			int warm = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+			for (int i = 0; i < warm + rounds; i++) {
+				String result = once(base, all.subList(0, n), http, true, 0, 0);
+				if (i >= warm) {
+					System.out.println(result);
+				}
+			}
+		}
+		else {
+			System.out.println(once(base, all.subList(0, n), http, false, Long.parseLong(args[4]), Long.parseLong(args[5])));
+		}
+	}
+
+	/** One run of the members: the RESULT line. */
+	static String once(String base, List<Member> all, HttpClient http, boolean burst, long think, long seconds) throws Exception {
+		int n = all.size();
 		ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
 		AtomicInteger errors = new AtomicInteger();
 		CountDownLatch start = new CountDownLatch(1);
@@ -106,7 +124,7 @@ public class SelfBench {
 		List<Long> l = new ArrayList<>(micros);
 		Collections.sort(l);
 		double secs = (window[1] - window[0]) / 1e9;
-		System.out.printf("RESULT shape=%s members=%d think_ms=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f rps=%.0f requests=%d errors=%d%n",
+		return String.format("RESULT shape=%s members=%d think_ms=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f rps=%.0f requests=%d errors=%d",
 				burst ? "burst" : "paced", n, think, pct(l, 50), pct(l, 95), pct(l, 99), l.isEmpty() ? 0 : l.get(l.size() - 1) / 1000.0,
 				l.size() / secs, l.size(), errors.get());
 	}

@@ -664,4 +664,42 @@ class EvaluationFlowTests {
 		cycles.open(province, id);
 		return id;
 	}
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	/**
+	 * The counters' row trigger (V59) against a recount after each kind of change to a member's row: a step, a
+	 * move to another organization (old and new paths), a decision at a top level (quota counters), a new peer group
+	 * (the state unchanged), and a reopening. Done in a transaction that is rolled back.
+	 */
+	@Test
+	void theKeptCountersFollowEveryKindOfChangeToAnEvaluation() {
+		tx.executeWithoutResult(status -> {
+			long id = jdbc.sql("""
+					select e.id from evaluations.evaluation e where e.subject_kind = 'MEMBER' and e.step = 'SELF'
+					order by e.id limit 1
+					""").query(Long.class).single();
+			String elsewhere = jdbc.sql("""
+					select o.path::text from organizations.organization o
+					where o.path::text <> (select org_path::text from evaluations.evaluation where id = :id) and o.level = 'CELL'
+					order by o.id limit 1
+					""").param("id", id).query(String.class).single();
+			// (The move comes before the decision: the quota groups keep the path they were first counted under —
+			// nothing moves an evaluation between organizations today, see docs/architecture.md, known limits.)
+			List<String> changes = List.of(
+					"step = 'OPINION'",
+					"org_path = cast('" + elsewhere + "' as ltree)",
+					"step = 'DECIDED', level = 'HTXSNV'",
+					"peer_group = coalesce(peer_group, '') || ' khác'",
+					"step = 'APPRAISAL', level = null");
+			for (String change : changes) {
+				jdbc.sql("update evaluations.evaluation set " + change + " where id = :id").param("id", id).update();
+				assertThat(Fixtures.evaluationCounterMismatches(jdbc)).as(change).isZero();
+				repo.fold(); // the quota groups of the ancestors are counted as the deltas are folded
+				assertThat(Fixtures.quotaCounterMismatches(jdbc)).as(change).isZero();
+			}
+			status.setRollbackOnly();
+		});
+	}
 }
