@@ -274,9 +274,9 @@ public class EvaluationManagement {
 			@Nullable String tasksExceeded, @Nullable String level, Map<String, String> texts, @Nullable Integer version) {
 	}
 
-	/** Saves (and submits) the self-assessment; returns the computed total. */
+	/** Saves (and submits) the self-assessment; returns the evaluation as saved (its total computed). */
 	@Transactional
-	public BigDecimal selfAssess(Scope scope, long id, SelfInput in) {
+	public Evaluation selfAssess(Scope scope, long id, SelfInput in) {
 		Evaluation e = forUpdate(scope, id);
 		var context = repo.selfContext(e);
 		Cycle c = requireOpen(context.cycle());
@@ -386,19 +386,15 @@ public class EvaluationManagement {
 		params.put("exceeded", exceeded);
 		params.put("text", EvaluationRepository.JSON.writeValueAsString(texts));
 		params.put("by", scope.username());
-		int n = repo.update(id, e.version(), """
+		Evaluation saved = repo.updateAndRecord(id, e.version(), """
 				scores = cast(:scores as jsonb), self_total = :total, self_level = :level, tasks_done = :done,
 				tasks_on_time = :onTime, tasks_exceeded = :exceeded, self_text = cast(:text as jsonb), self_by = :by,
-				self_at = now(), step = 'OPINION'""", params);
-		if (n == 0) {
-			throw stale();
-		}
-		repo.history(id, e.selfAt() == null ? "SELF_SUBMIT" : "SELF_UPDATE", e.step(), Step.OPINION, proposed,
-				Map.of("total", total), scope.username());
+				self_at = now(), step = 'OPINION'""", params, e.selfAt() == null ? "SELF_SUBMIT" : "SELF_UPDATE", e.step(),
+				Step.OPINION, proposed, Map.of("total", total), scope.username()).orElseThrow(EvaluationManagement::stale);
 		if (!e.member()) {
 			audit(scope, "EVALUATION_SELF", "evaluation", id, e.orgPath(), "Tự đánh giá của " + e.subjectName() + ": " + proposed.vi(), null);
 		}
-		return total;
+		return saved;
 	}
 
 	// ================================================================== conclusions recorded with references

@@ -434,6 +434,28 @@ class EvaluationRepository {
 		return spec.update();
 	}
 
+	/**
+	 * {@link #update} and {@link #history} in one statement (one round trip): the row as updated, or empty when its
+	 * version has changed since it was read (then nothing is written).
+	 */
+	Optional<Evaluation> updateAndRecord(long id, int version, String set, Map<String, ?> params, String action,
+			@Nullable Step from, @Nullable Step to, @Nullable Grade level, @Nullable Map<String, ?> details, String by) {
+		var spec = jdbc.sql("with u as (update evaluations.evaluation e set " + set + ", version = e.version + 1"
+				+ " where e.id = :id and e.version = :version returning " + COLUMNS + """
+				), h as (
+				  insert into evaluations.history (evaluation_id, action, step_from, step_to, level, details, recorded_by)
+				  select id, :hAction, :hFrom, :hTo, :hLevel, cast(:hDetails as jsonb), :hBy from u)
+				select * from u
+				""").param("id", id).param("version", version).param("hAction", action)
+			.param("hFrom", from == null ? null : from.name()).param("hTo", to == null ? null : to.name())
+			.param("hLevel", level == null ? null : level.name())
+			.param("hDetails", details == null ? null : JSON.writeValueAsString(details)).param("hBy", by);
+		for (var e : params.entrySet()) {
+			spec = spec.param(e.getKey(), e.getValue());
+		}
+		return spec.query(this::map).optional();
+	}
+
 	void history(long evaluationId, String action, @Nullable Step from, @Nullable Step to, @Nullable Grade level,
 			@Nullable Map<String, ?> details, String by) {
 		jdbc.sql("""

@@ -163,9 +163,13 @@ class EvaluationFlowTests {
 			.isInstanceOf(Denied.class);
 		assertThat(step(e.id())).isEqualTo("SELF");
 		assertThat(jdbc.sql("select scores is null from evaluations.evaluation where id = :id").param("id", e.id()).query(Boolean.class).single()).isTrue();
-		BigDecimal total = evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.95, "40", Grade.HTXSNV));
-		assertThat(total).isGreaterThanOrEqualTo(BigDecimal.valueOf(90));
+		Evaluation saved = evaluations.selfAssess(self(e), e.id(), selfInput(e, 0.95, "40", Grade.HTXSNV));
+		assertThat(saved.selfTotal()).isGreaterThanOrEqualTo(BigDecimal.valueOf(90));
+		assertThat(saved.step()).isEqualTo(Step.OPINION);
+		assertThat(saved.version()).isEqualTo(e.version() + 1);
 		assertThat(step(e.id())).isEqualTo("OPINION");
+		assertThat(jdbc.sql("select action from evaluations.history where evaluation_id = :id order by id desc limit 1")
+			.param("id", e.id()).query(String.class).single()).isEqualTo("SELF_SUBMIT");
 
 		// Step 2: votes over those present, a proposal without a majority, more present than the cell has members.
 		Scope sec = secretary(e);
@@ -559,7 +563,7 @@ class EvaluationFlowTests {
 		Map<String, String> texts = new HashMap<>(good.texts());
 		texts.put("q4", "Hoàn thành 100% chỉ tiêu quý IV.");
 		BigDecimal total = evaluations.selfAssess(self(e), e.id(), new EvaluationManagement.SelfInput(good.scores(), "100", "100",
-				"10", "HTTNV", texts, null));
+				"10", "HTTNV", texts, null)).selfTotal();
 		assertThat(total).isGreaterThanOrEqualTo(BigDecimal.valueOf(70));
 		var basis = evaluations.view(self(e), e.id()).quarters();
 		BigDecimal q1 = of(jdbc.sql("select id from evaluations.cycle where period = :p and organization_id = :o")

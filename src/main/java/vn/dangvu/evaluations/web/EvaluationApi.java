@@ -114,10 +114,9 @@ class EvaluationApi {
 
 	@PutMapping("/evaluations/{id}/self-assessment")
 	Evaluation self(Scope scope, @PathVariable long id, @RequestBody EvaluationManagement.SelfInput body) {
-		evaluations.selfAssess(scope, id, new EvaluationManagement.SelfInput(body.scores() == null ? Map.of() : body.scores(),
+		return evaluations.selfAssess(scope, id, new EvaluationManagement.SelfInput(body.scores() == null ? Map.of() : body.scores(),
 				body.tasksDone(), body.tasksOnTime(), body.tasksExceeded(), body.level(),
 				body.texts() == null ? Map.of() : body.texts(), body.version()));
-		return evaluations.get(scope, id);
 	}
 
 	@PostMapping("/evaluations/{id}/opinion")
