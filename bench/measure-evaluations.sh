@@ -78,6 +78,14 @@ for shape in "burst" "paced 2000 $SECS" "paced 1000 $SECS" "paced 500 $SECS"; do
   sleep 3
   "$JAVA" bench/SelfBench.java "http://localhost:$PORT" "$OUT/selfs.txt" 200 $shape | grep RESULT | sed "s/^/self_assessment_members /"
 done
+# The burst again with a light client (bench/burst.py, one asyncio loop: the Java client above takes about as much
+# of the two cores per request as the server's work): first submissions (bench/reset-self.sql puts the bench
+# members back to the self-assessment step), then resubmissions.
+for i in 1 2 3; do
+  sleep 2; $PSQL -f bench/reset-self.sql; $PSQL -c "vacuum evaluations.evaluation"
+  python3 bench/burst.py "http://localhost:$PORT" "$OUT/selfs.txt" 200 1 0 | sed "s/^/self_assessment_first_burst /"
+done
+python3 bench/burst.py "http://localhost:$PORT" "$OUT/selfs.txt" 200 3 1 | sed "s/^/self_assessment_again_burst /"
 run bare_page_again "$OUT/ecells.txt" "/bench/bare/%s" ""
 $PSQL -At -c "select 'bench_members_submitted=' || count(*) from evaluations.evaluation where period = '2026' and self_by like 'dv.%'"
 sleep 2
