@@ -446,10 +446,7 @@ class EvaluationRepository {
 				  insert into evaluations.history (evaluation_id, action, step_from, step_to, level, details, recorded_by)
 				  select id, :hAction, :hFrom, :hTo, :hLevel, cast(:hDetails as jsonb), :hBy from u)
 				select * from u
-				""").param("id", id).param("version", version).param("hAction", action)
-			.param("hFrom", from == null ? null : from.name()).param("hTo", to == null ? null : to.name())
-			.param("hLevel", level == null ? null : level.name())
-			.param("hDetails", details == null ? null : JSON.writeValueAsString(details)).param("hBy", by);
+				""").param("id", id).param("version", version).params(historyParams(action, from, to, level, details, by));
 		for (var e : params.entrySet()) {
 			spec = spec.param(e.getKey(), e.getValue());
 		}
@@ -460,10 +457,21 @@ class EvaluationRepository {
 			@Nullable Map<String, ?> details, String by) {
 		jdbc.sql("""
 				insert into evaluations.history (evaluation_id, action, step_from, step_to, level, details, recorded_by)
-				values (:e, :a, :f, :t, :l, cast(:d as jsonb), :by)
-				""").param("e", evaluationId).param("a", action).param("f", from == null ? null : from.name())
-			.param("t", to == null ? null : to.name()).param("l", level == null ? null : level.name())
-			.param("d", details == null ? null : JSON.writeValueAsString(details)).param("by", by).update();
+				values (:e, :hAction, :hFrom, :hTo, :hLevel, cast(:hDetails as jsonb), :hBy)
+				""").param("e", evaluationId).params(historyParams(action, from, to, level, details, by)).update();
+	}
+
+	/** A history entry's values, as both {@link #history} and {@link #updateAndRecord} bind them. */
+	private static Map<String, @Nullable Object> historyParams(String action, @Nullable Step from, @Nullable Step to,
+			@Nullable Grade level, @Nullable Map<String, ?> details, String by) {
+		Map<String, @Nullable Object> p = new java.util.HashMap<>();
+		p.put("hAction", action);
+		p.put("hFrom", from == null ? null : from.name());
+		p.put("hTo", to == null ? null : to.name());
+		p.put("hLevel", level == null ? null : level.name());
+		p.put("hDetails", details == null ? null : JSON.writeValueAsString(details));
+		p.put("hBy", by);
+		return p;
 	}
 
 	List<Evaluation.History> history(long evaluationId) {
