@@ -1,29 +1,14 @@
--- Part 7: the kept meeting counters of every organization (its subtree, per month), the member index of
+-- Part 7: the kept meeting counters of every organization (see V40, V44), the member index of
 -- attendance, a commune committee's assignments, and 2,000 cells of province 2 grown to 30 members whose
 -- November meeting is announced but not yet recorded (what the attendance benchmark records).
 \ir session.sql
 begin;
 select setval(pg_get_serial_sequence('meetings.meeting', 'id'), (select max(id) from meetings.meeting));
-insert into meetings.meeting_counter (organization_id, month, due, held, cancelled, thematic_held, expected, present, excused,
-	unexcused, quality_met, good, fair, average, poor, visits)
-select a::bigint, date_trunc('month', meeting_date)::date,
-       count(*) filter (where kind in ('REGULAR','THEMATIC') and status <> 'CANCELLED'),
-       count(*) filter (where status = 'HELD'), count(*) filter (where status = 'CANCELLED'),
-       count(*) filter (where status = 'HELD' and kind = 'THEMATIC'),
-       sum(expected) filter (where status = 'HELD'), sum(present) filter (where status = 'HELD'),
-       sum(excused) filter (where status = 'HELD'), sum(unexcused) filter (where status = 'HELD'),
-       count(*) filter (where status = 'HELD' and quality_attendance and quality_no_unexcused and quality_excused_streak),
-       count(*) filter (where status = 'HELD' and quality_band = 'GOOD'), count(*) filter (where status = 'HELD' and quality_band = 'FAIR'),
-       count(*) filter (where status = 'HELD' and quality_band = 'AVERAGE'), count(*) filter (where status = 'HELD' and quality_band = 'POOR'),
-       sum(visits)
-from meetings.meeting, unnest(string_to_array(org_path::text, '.')) a
-group by 1, 2;
 commit;
 
 create index attendance_member on meetings.attendance (member_id, meeting_id);
 analyze meetings.meeting;
 analyze meetings.attendance;
-analyze meetings.meeting_counter;
 
 begin;
 -- Each commune committee assigns six of its members to follow a residential cell each.
@@ -35,13 +20,13 @@ cross join generate_series(0, 5) k
 join organizations.organization cell on cell.id = 1000000 + 8 * (10 * (c.id - 100) + k) + 1
 join organizations.member m on m.id = (select min(id) from organizations.member where organization_id = 1000000 + 8 * (10 * (c.id - 100) + k))
 where c.level = 'COMMUNE';
--- their planned visits, as the assignment trigger would have counted them (triggers are off in this session)
-insert into meetings.meeting_counter_delta (organization_id, month, due, held, cancelled, thematic_held, expected, present,
-       excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
-select a::bigint, make_date(year, 1, 1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sum(planned)
-from meetings.assignment, unnest(string_to_array(committee_path::text, '.')) a
-group by 1, 2;
 commit;
+-- Every kept meeting counter (per organization and month, per parent, child and year, per parent, child and later
+-- month) recounted from the meetings and the assignments: the triggers are off in this session.
+select meetings.recount_counters();
+analyze meetings.meeting_counter;
+analyze meetings.meeting_year_counter;
+analyze meetings.meeting_later_counter;
 
 -- 2,000 cells of province 2 grow to 30 members (through the counters' triggers, so counts stay exact).
 set session_replication_role = origin;

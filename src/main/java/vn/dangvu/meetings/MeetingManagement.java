@@ -888,7 +888,7 @@ public class MeetingManagement {
 		// Meetings planned for later months are not yet due: totals run to the end of the current month.
 		LocalDate until = VnText.today().withDayOfMonth(1).plusMonths(1);
 		List<OrganizationSummary> children = orgs.childrenUncounted(scope, org);
-		var stats = repo.stats(orgId, children.stream().map(OrganizationSummary::id).toList(), year, until);
+		var stats = repo.stats(orgId, year, until);
 		List<MeetingStats.Month> months = stats.months();
 		MeetingStats.Row total = months.stream().filter(m -> m.month().isBefore(until)).map(MeetingStats.Month::row)
 			.reduce(MeetingStats.Row.ZERO, MeetingStats.Row::plus);

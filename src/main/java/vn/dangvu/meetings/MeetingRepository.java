@@ -705,6 +705,10 @@ class MeetingRepository {
 			due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met, good, fair, average,
 			poor, visits, planned""";
 
+	private static final String NEGATED_COLUMNS = """
+			-due, -held, -cancelled, -thematic_held, -expected, -present, -excused, -unexcused, -quality_met, -good, -fair,
+			-average, -poor, -visits, -planned""";
+
 	// The kept counters plus the deltas not yet folded into them (see V40).
 	private final OneTrip.Read<MeetingStats.Month> monthsRead = OneTrip.read("""
 			select month, %1$s
@@ -719,22 +723,27 @@ class MeetingRepository {
 			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS),
 			(rs, i) -> new MeetingStats.Month(rs.getObject(1, LocalDate.class), row(rs, 2)));
 
-	// The children as an array: one statement text whatever their number, so its plan is kept.
+	// The children's years under this parent (one index range, see V44), less the months not yet reached, plus the
+	// deltas not yet folded. Rows of children that moved away are zeros; the caller keeps only its children.
 	private final OneTrip.Read<Map.Entry<Long, MeetingStats.Row>> childrenRead = OneTrip.read("""
 			select organization_id, %1$s
-			from (select organization_id, month, %2$s from meetings.meeting_counter
+			from (select organization_id, %2$s from meetings.meeting_year_counter
+			      where parent_id = :org and year = :year
 			      union all
-			      select organization_id, month, %2$s from meetings.meeting_counter_delta) c
-			where organization_id = any(cast(:orgs as bigint[]))
-			  and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1) and month < :until
+			      select organization_id, %3$s from meetings.meeting_later_counter
+			      where parent_id = :org and month >= :until
+			        and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			      union all
+			      select organization_id, %2$s from meetings.meeting_counter_delta
+			      where parent_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			        and month < :until) c
 			group by organization_id
-			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS), (rs, i) -> Map.entry(rs.getLong(1), row(rs, 2)));
+			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS, NEGATED_COLUMNS), (rs, i) -> Map.entry(rs.getLong(1), row(rs, 2)));
 
 	/** The months of the organization and the totals of its children, in one round trip. */
-	StatsRows stats(long orgId, Collection<Long> childIds, int year, LocalDate until) {
-		var r = OneTrip.run(named, Map.of("org", orgId, "year", year, "until", until, "orgs", childIds.toArray(Long[]::new)),
-				List.of(monthsRead, childrenRead));
-		Map<Long, MeetingStats.Row> children = new java.util.HashMap<>();
+	StatsRows stats(long orgId, int year, LocalDate until) {
+		var r = OneTrip.run(named, Map.of("org", orgId, "year", year, "until", until), List.of(monthsRead, childrenRead));
+		Map<Long, MeetingStats.Row> children = new HashMap<>();
 		r.of(childrenRead).forEach(e -> children.put(e.getKey(), e.getValue()));
 		return new StatsRows(r.of(monthsRead), children);
 	}

@@ -243,6 +243,43 @@ class MeetingFlowTests {
 		}
 		assertThat(staff.get("/orgs/" + ids.provinceId() + "/meetings/stats").body()).contains("Thống kê sinh hoạt", "Theo đơn vị");
 	}
+
+	/**
+	 * The children's totals (kept per parent and year, less the months not yet reached — V44) count what the
+	 * organization's own months count: meetings due up to the current month, not those planned later. This year
+	 * and next (the schedules plan three months ahead, so one of the two always has later months), for a province
+	 * and for a commune.
+	 */
+	@Test
+	void childrenTotalsLeaveOutTheMonthsNotYetReached() {
+		var scope = Fixtures.scope(jdbc, vn.dangvu.shared.Role.COMMITTEE_STAFF, ids.provinceId());
+		long commune = count("select id from organizations.organization where parent_id = :id order by id limit 1", ids.provinceId());
+		int year = VnText.today().getYear();
+		long later = 0;
+		for (long org : List.of(ids.provinceId(), commune)) {
+			for (int y : List.of(year, year + 1)) {
+				MeetingStats s = meetings.stats(scope, org, y);
+				long due = jdbc.sql("""
+						select count(*) from meetings.meeting m
+						where m.org_path <@ (select path from organizations.organization where id = :o)
+						  and m.kind in ('REGULAR', 'THEMATIC') and m.status <> 'CANCELLED'
+						  and extract(year from m.meeting_date) = :y
+						  and m.meeting_date < date_trunc('month', cast(:today as date)) + interval '1 month'
+						""").param("o", org).param("y", y).param("today", VnText.today()).query(Long.class).single();
+				later += jdbc.sql("""
+						select count(*) from meetings.meeting m
+						where m.org_path <@ (select path from organizations.organization where id = :o)
+						  and m.kind in ('REGULAR', 'THEMATIC') and m.status <> 'CANCELLED'
+						  and extract(year from m.meeting_date) = :y
+						  and m.meeting_date >= date_trunc('month', cast(:today as date)) + interval '1 month'
+						""").param("o", org).param("y", y).param("today", VnText.today()).query(Long.class).single();
+				assertThat(s.total().due()).as("due %d/%d", org, y).isEqualTo(due);
+				assertThat(s.children().stream().mapToLong(c -> c.row().due()).sum()).as("children due %d/%d", org, y).isEqualTo(due);
+				assertThat(s.children()).isNotEmpty();
+			}
+		}
+		assertThat(later).as("meetings planned in later months, which the children's totals must leave out").isPositive();
+	}
 	@Autowired
 	MeetingManagement meetings;
 
