@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -697,10 +698,6 @@ class MeetingRepository {
 	record StatsRows(List<MeetingStats.Month> months, Map<Long, MeetingStats.Row> children) {
 	}
 
-	private static final String COUNTER_SUMS = """
-			sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present), sum(excused),
-			sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits), sum(planned)""";
-
 	private static final String COUNTER_COLUMNS = """
 			due, held, cancelled, thematic_held, expected, present, excused, unexcused, quality_met, good, fair, average,
 			poor, visits, planned""";
@@ -709,43 +706,40 @@ class MeetingRepository {
 			-due, -held, -cancelled, -thematic_held, -expected, -present, -excused, -unexcused, -quality_met, -good, -fair,
 			-average, -poor, -visits, -planned""";
 
-	// The kept counters plus the deltas not yet folded into them (see V40).
+	// The statistics' reads give the kept rows and the deltas not yet folded as they are; they are added up here
+	// (summing in SQL made numerics of every column, half the cost of the read).
+
+	// The organization's months (see V40).
 	private final OneTrip.Read<MeetingStats.Month> monthsRead = OneTrip.read("""
-			select month, %1$s
-			from (select month, %2$s from meetings.meeting_counter
-			      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-			      union all
-			      select month, %1$s from meetings.meeting_counter_delta
-			      where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-			      group by month) c
-			group by month
-			order by month
-			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS),
-			(rs, i) -> new MeetingStats.Month(rs.getObject(1, LocalDate.class), row(rs, 2)));
+			select month, %1$s from meetings.meeting_counter
+			where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			union all
+			select month, %1$s from meetings.meeting_counter_delta
+			where organization_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			""".formatted(COUNTER_COLUMNS), (rs, i) -> new MeetingStats.Month(rs.getObject(1, LocalDate.class), row(rs, 2)));
 
 	// The children's years under this parent (one index range, see V44), less the months not yet reached, plus the
 	// deltas not yet folded. Rows of children that moved away are zeros; the caller keeps only its children.
 	private final OneTrip.Read<Map.Entry<Long, MeetingStats.Row>> childrenRead = OneTrip.read("""
-			select organization_id, %1$s
-			from (select organization_id, %2$s from meetings.meeting_year_counter
-			      where parent_id = :org and year = :year
-			      union all
-			      select organization_id, %3$s from meetings.meeting_later_counter
-			      where parent_id = :org and month >= :until
-			        and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-			      union all
-			      select organization_id, %2$s from meetings.meeting_counter_delta
-			      where parent_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
-			        and month < :until) c
-			group by organization_id
-			""".formatted(COUNTER_SUMS, COUNTER_COLUMNS, NEGATED_COLUMNS), (rs, i) -> Map.entry(rs.getLong(1), row(rs, 2)));
+			select organization_id, %1$s from meetings.meeting_year_counter
+			where parent_id = :org and year = :year
+			union all
+			select organization_id, %2$s from meetings.meeting_later_counter
+			where parent_id = :org and month >= :until and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1)
+			union all
+			select organization_id, %1$s from meetings.meeting_counter_delta
+			where parent_id = :org and month >= make_date(:year, 1, 1) and month < make_date(:year + 1, 1, 1) and month < :until
+			""".formatted(COUNTER_COLUMNS, NEGATED_COLUMNS), (rs, i) -> Map.entry(rs.getLong(1), row(rs, 2)));
 
-	/** The months of the organization and the totals of its children, in one round trip. */
+	/** The months of the organization (in order) and the totals of its children, in one round trip. */
 	StatsRows stats(long orgId, int year, LocalDate until) {
 		var r = OneTrip.run(named, Map.of("org", orgId, "year", year, "until", until), List.of(monthsRead, childrenRead));
+		Map<LocalDate, MeetingStats.Row> months = new TreeMap<>();
+		r.of(monthsRead).forEach(m -> months.merge(m.month(), m.row(), MeetingStats.Row::plus));
 		Map<Long, MeetingStats.Row> children = new HashMap<>();
-		r.of(childrenRead).forEach(e -> children.put(e.getKey(), e.getValue()));
-		return new StatsRows(r.of(monthsRead), children);
+		r.of(childrenRead).forEach(e -> children.merge(e.getKey(), e.getValue(), MeetingStats.Row::plus));
+		return new StatsRows(months.entrySet().stream().map(e -> new MeetingStats.Month(e.getKey(), e.getValue())).toList(),
+				children);
 	}
 
 	private static MeetingStats.Row row(ResultSet rs, int from) throws SQLException {
