@@ -7,8 +7,8 @@ create unique index evaluation_member_period on evaluations.evaluation (period, 
 	where member_id is not null and period !~ '^C';
 create index evaluation_cell on evaluations.evaluation (cycle_id, organization_id, subject_kind, (given_name collate "vi-x-icu"), id);
 create index evaluation_path on evaluations.evaluation using gist (org_path);
-create index evaluation_quota on evaluations.evaluation (cycle_id, grassroots_id, peer_group, step)
-	include (level, appraisal_level, opinion_level, self_level) where subject_kind = 'MEMBER';
+create index evaluation_quota on evaluations.evaluation (cycle_id, grassroots_id, peer_group)
+	where subject_kind = 'MEMBER';
 create index evaluation_of_member on evaluations.evaluation (member_id, period) where member_id is not null;
 
 begin;
