@@ -5,11 +5,14 @@ light enough not to take the cores from the server it measures: one asyncio loop
 the answers as they come. (The Java client of SelfBench costs about as much CPU per request as the server's work,
 on the same two cores.) Every member first opens the form (GET of their evaluation, not timed) on the connection
 they keep; then all submissions are written in one pass and each is timed from its write to the end of its answer.
-WARM untimed bursts, then ROUNDS timed ones, each printed as a RESULT line.
+WARM untimed bursts, then ROUNDS timed ones, each printed as a RESULT line, with the CPU that the app's JVM, all
+postgres processes and this client used per submission during the timed part (from /proc, 10 ms ticks).
 Usage: python3 bench/burst.py http://localhost:8089 bench/out/selfs.txt [MEMBERS [ROUNDS [WARM]]]
 """
 import asyncio
 import json
+import os
+import subprocess
 import sys
 import time
 from urllib.parse import urlparse
@@ -19,6 +22,22 @@ INDIVIDUAL = {"G1": "6", "G2": "6", "G3": "5", "G4": "5", "R1": "32", "R2": "16"
 TEXTS = {"strengths": "Chấp hành tốt chủ trương, nghị quyết; tham gia đầy đủ sinh hoạt chi bộ.",
          "shortcomings": "Có lúc chưa chủ động đề xuất giải pháp.",
          "remedies": "Chủ động, gương mẫu hơn ở nơi cư trú."}
+
+
+def cpu():
+    """CPU ticks (1/100 s) used so far by the app's JVM (the process started with -Xmx512m), by all postgres
+    processes and by this client, from /proc; None when the JVM is not found."""
+    def ticks(pid):
+        try:
+            f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            return int(f[11]) + int(f[12])
+        except (OSError, IndexError, ValueError):
+            return 0
+    jvm = subprocess.run(["pgrep", "-f", "Xmx512m"], capture_output=True, text=True).stdout.split()
+    if not jvm:
+        return None
+    pg = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split()
+    return ticks(jvm[0]), sum(ticks(p) for p in pg), ticks(os.getpid())
 
 
 async def read_response(reader):
@@ -68,6 +87,7 @@ async def main():
             writer.write(form)
         for reader, writer in conns:
             await read_response(reader)
+        c0 = cpu()
         starts = []
         t0 = time.perf_counter()
         for (reader, writer), body in zip(conns, submits):
@@ -78,13 +98,16 @@ async def main():
             return status, time.perf_counter() - starts[i]
         results = await asyncio.gather(*(answer(i) for i in range(len(conns))))
         window = time.perf_counter() - t0
+        c1 = cpu()
         if r < warm:
             continue
         ms = sorted(t * 1000 for _, t in results)
         errors = sum(1 for s, _ in results if s != 200)
         pct = lambda p: ms[min(len(ms) - 1, max(0, -(-p * len(ms) // 100) - 1))]
         print(f"RESULT shape=burst-light members={len(ms)} p50_ms={pct(50):.1f} p95_ms={pct(95):.1f} p99_ms={pct(99):.1f} "
-              f"max_ms={ms[-1]:.1f} rps={len(ms) / window:.0f} requests={len(ms)} errors={errors}", flush=True)
+              f"max_ms={ms[-1]:.1f} rps={len(ms) / window:.0f} requests={len(ms)} errors={errors}"
+              + ("" if c0 is None or c1 is None else " jvm_ms_per_submission=%.2f pg_ms_per_submission=%.2f client_ms_per_submission=%.2f"
+                 % tuple((b - a) * 10 / len(ms) for a, b in zip(c0, c1))), flush=True)
     for _, writer in conns:
         writer.close()
 
