@@ -9,7 +9,7 @@ begin;
 drop index if exists organizations.member_name_words, organizations.member_province_words, organizations.member_name_keys, organizations.member_org_name, organizations.member_name_trgm, organizations.member_temp_org,
 	organizations.member_transfer_to, organizations.member_citizen_hash, organizations.member_card_no,
 	organizations.member_record_no, organizations.membership_org, organizations.membership_org_id, organizations.organization_path_gist,
-	organizations.organization_path_btree, organizations.organization_parent, organizations.organization_name_trgm,
+	organizations.organization_path_btree, organizations.organization_parent, organizations.organization_children, organizations.organization_name_trgm,
 	organizations.organization_version_parent;
 alter table organizations.membership drop constraint if exists membership_pkey;
 
