@@ -36,24 +36,8 @@ create table meetings.meeting_year_counter (
 ) with (fillfactor = 80);
 
 create table meetings.meeting_later_counter (
-	parent_id       bigint not null,
-	month           date   not null,
-	organization_id bigint not null,
-	due             bigint not null default 0,
-	held            bigint not null default 0,
-	cancelled       bigint not null default 0,
-	thematic_held   bigint not null default 0,
-	expected        bigint not null default 0,
-	present         bigint not null default 0,
-	excused         bigint not null default 0,
-	unexcused       bigint not null default 0,
-	quality_met     bigint not null default 0,
-	good            bigint not null default 0,
-	fair            bigint not null default 0,
-	average         bigint not null default 0,
-	poor            bigint not null default 0,
-	visits          bigint not null default 0,
-	planned         bigint not null default 0,
+	parent_id bigint not null,
+	like meetings.meeting_counter including defaults,
 	primary key (parent_id, month, organization_id)
 );
 create index meeting_later_counter_month on meetings.meeting_later_counter (month);
