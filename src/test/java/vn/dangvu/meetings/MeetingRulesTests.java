@@ -296,10 +296,41 @@ class MeetingRulesTests {
 		int year = VnText.today().getYear();
 		long heldOld = meetings.stats(admin, Long.parseLong(oldCommune), year).total().held();
 		long heldCell = meetings.stats(admin, moving, year).total().held();
+		long oldParent = jdbc.sql("select parent_id from organizations.organization where id = :c").param("c", moving)
+			.query(Long.class).single();
+		assertThat(heldCell).isPositive();
 		orgs.move(admin, moving, target, Decision.of(VnText.date(VnText.today()), "20-QĐ/TU"));
 		assertThat(meetings.stats(admin, Long.parseLong(oldCommune), year).total().held()).isEqualTo(heldOld - heldCell);
 		assertThat(jdbc.sql("select count(*) from meetings.meeting m join organizations.organization o on o.id = m.organization_id where m.org_path <> o.path")
 			.query(Long.class).single()).isZero();
 		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+		// The children's years (V44) follow too: before the job folds the move's deltas, and after.
+		for (boolean folded : List.of(false, true)) {
+			if (folded) {
+				jdbc.sql("select meetings.fold_counter_deltas()").query(Long.class).single();
+			}
+			assertThat(childrenHeld(admin, oldParent, year)).as("old parent, folded %s", folded).isEqualTo(heldBelow(oldParent, year));
+			assertThat(childrenHeld(admin, target, year)).as("new parent, folded %s", folded).isEqualTo(heldBelow(target, year));
+			assertThat(meetings.stats(admin, target, year).children()).as("folded %s", folded)
+				.anySatisfy(c -> assertThat(c).extracting(MeetingStats.Child::organizationId, ch -> ch.row().held())
+					.containsExactly(moving, heldCell))
+				.noneSatisfy(c -> assertThat(c.row().held()).isNegative());
+			assertThat(meetings.stats(admin, oldParent, year).children()).noneSatisfy(c -> assertThat(c.organizationId()).isEqualTo(moving));
+			assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+		}
+	}
+
+	private long childrenHeld(Scope scope, long org, int year) {
+		return meetings.stats(scope, org, year).children().stream().mapToLong(c -> c.row().held()).sum();
+	}
+
+	/** Meetings held in the organization's subtree, itself excepted, this year up to the end of the current month. */
+	private long heldBelow(long org, int year) {
+		return jdbc.sql("""
+				select count(*) from meetings.meeting m, organizations.organization o
+				where o.id = :o and m.org_path <@ o.path and m.org_path <> o.path and m.status = 'HELD'
+				  and extract(year from m.meeting_date) = :y
+				  and m.meeting_date < date_trunc('month', cast(:today as date)) + interval '1 month'
+				""").param("o", org).param("y", year).param("today", VnText.today()).query(Long.class).single();
 	}
 }
