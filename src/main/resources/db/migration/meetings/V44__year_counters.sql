@@ -78,12 +78,14 @@ begin
 	return null;
 end $$;
 
--- One statement: the deltas taken, then the three counters. Safe to call concurrently (rows locked and skipped).
-create or replace function meetings.fold_counter_deltas() returns bigint language sql as $$
+-- One statement: the deltas taken (the oldest `batch` of them; null: all), then the three counters. Safe to call
+-- concurrently (rows locked and skipped).
+drop function meetings.fold_counter_deltas();
+create function meetings.fold_counter_deltas(batch int default 50000) returns bigint language sql as $$
 	delete from meetings.meeting_later_counter where month < meetings.later_from();
 	with d as (
 		delete from meetings.meeting_counter_delta
-		where id in (select id from meetings.meeting_counter_delta order by id limit 50000 for update skip locked)
+		where id in (select id from meetings.meeting_counter_delta order by id limit batch for update skip locked)
 		returning *)
 	, s as (
 		insert into meetings.meeting_counter as c (organization_id, month, due, held, cancelled, thematic_held, expected,
@@ -134,57 +136,26 @@ create or replace function meetings.fold_counter_deltas() returns bigint languag
 $$;
 
 -- Every kept counter recounted from the meetings and the assignments (this migration; the benchmark generator,
--- which loads with triggers off).
-create function meetings.recount_counters() returns void language sql as $$
+-- which loads with triggers off): each meeting's values as the trigger takes them (counter_values), each
+-- assignment's planned visits, appended as deltas per organization, parent and month, then folded at once.
+create function meetings.recount_counters() returns void language plpgsql as $$
+begin
 	truncate meetings.meeting_counter, meetings.meeting_counter_delta, meetings.meeting_year_counter,
 	         meetings.meeting_later_counter;
 	insert into meetings.meeting_counter_delta (organization_id, parent_id, month, due, held, cancelled, thematic_held,
 	       expected, present, excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
-	select ids[i], coalesce(ids[i - 1], 0), month, sum(due), sum(held), sum(cancelled), sum(thematic_held),
-	       sum(expected), sum(present), sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair),
-	       sum(average), sum(poor), sum(visits), sum(planned)
-	from (select string_to_array(org_path::text, '.')::bigint[] ids, date_trunc('month', meeting_date)::date as month,
-	             count(*) filter (where kind in ('REGULAR','THEMATIC') and status <> 'CANCELLED') due,
-	             count(*) filter (where status = 'HELD') held, count(*) filter (where status = 'CANCELLED') cancelled,
-	             count(*) filter (where status = 'HELD' and kind = 'THEMATIC') thematic_held,
-	             coalesce(sum(expected) filter (where status = 'HELD'), 0) expected,
-	             coalesce(sum(present) filter (where status = 'HELD'), 0) present,
-	             coalesce(sum(excused) filter (where status = 'HELD'), 0) excused,
-	             coalesce(sum(unexcused) filter (where status = 'HELD'), 0) unexcused,
-	             count(*) filter (where status = 'HELD' and quality_attendance and quality_no_unexcused
-	                              and quality_excused_streak) quality_met,
-	             count(*) filter (where status = 'HELD' and quality_band = 'GOOD') good,
-	             count(*) filter (where status = 'HELD' and quality_band = 'FAIR') fair,
-	             count(*) filter (where status = 'HELD' and quality_band = 'AVERAGE') average,
-	             count(*) filter (where status = 'HELD' and quality_band = 'POOR') poor,
-	             sum(visits) visits, 0 planned
-	      from meetings.meeting group by org_path, 2
+	select ids[i], coalesce(ids[i - 1], 0), month, sum(v[1]), sum(v[2]), sum(v[3]), sum(v[4]), sum(v[5]), sum(v[6]),
+	       sum(v[7]), sum(v[8]), sum(v[9]), sum(v[10]), sum(v[11]), sum(v[12]), sum(v[13]), sum(v[14]), sum(planned)
+	from (select string_to_array(m.org_path::text, '.')::bigint[] ids, date_trunc('month', m.meeting_date)::date as month,
+	             meetings.counter_values(m) v, 0 planned
+	      from meetings.meeting m
 	      union all
 	      select string_to_array(committee_path::text, '.')::bigint[], make_date(year, coalesce(quarter * 3 - 2, 1), 1),
-	             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sum(planned)
-	      from meetings.assignment where not ended group by committee_path, 2) c, generate_subscripts(ids, 1) i
+	             array_fill(0::bigint, array[14]), planned
+	      from meetings.assignment where not ended) c, generate_subscripts(ids, 1) i
 	group by 1, 2, 3;
-	-- Folded at once (the job folds 50,000 deltas at a time).
-	insert into meetings.meeting_counter (organization_id, month, due, held, cancelled, thematic_held, expected, present,
-	       excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
-	select organization_id, month, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected), sum(present),
-	       sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor), sum(visits),
-	       sum(planned)
-	from meetings.meeting_counter_delta group by 1, 2 order by 1, 2;
-	insert into meetings.meeting_year_counter (parent_id, year, organization_id, due, held, cancelled, thematic_held,
-	       expected, present, excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
-	select parent_id, extract(year from month)::int, organization_id, sum(due), sum(held), sum(cancelled),
-	       sum(thematic_held), sum(expected), sum(present), sum(excused), sum(unexcused), sum(quality_met), sum(good),
-	       sum(fair), sum(average), sum(poor), sum(visits), sum(planned)
-	from meetings.meeting_counter_delta group by 1, 2, 3 order by 1, 2, 3;
-	insert into meetings.meeting_later_counter (parent_id, month, organization_id, due, held, cancelled, thematic_held,
-	       expected, present, excused, unexcused, quality_met, good, fair, average, poor, visits, planned)
-	select parent_id, month, organization_id, sum(due), sum(held), sum(cancelled), sum(thematic_held), sum(expected),
-	       sum(present), sum(excused), sum(unexcused), sum(quality_met), sum(good), sum(fair), sum(average), sum(poor),
-	       sum(visits), sum(planned)
-	from meetings.meeting_counter_delta where month >= meetings.later_from() group by 1, 2, 3 order by 1, 2, 3;
-	truncate meetings.meeting_counter_delta;
-$$;
+	perform meetings.fold_counter_deltas(null);
+end $$;
 
 select meetings.recount_counters();
 analyze meetings.meeting_counter;

@@ -280,6 +280,18 @@ class MeetingFlowTests {
 		}
 		assertThat(later).as("meetings planned in later months, which the children's totals must leave out").isPositive();
 	}
+
+	/** The recount (V44's backfill, the benchmark generator's) rebuilds the counters the triggers and the fold keep. */
+	@Test
+	void recountingTheCountersChangesNoFigure() {
+		var scope = Fixtures.scope(jdbc, vn.dangvu.shared.Role.COMMITTEE_STAFF, ids.provinceId());
+		int year = VnText.today().getYear();
+		MeetingStats before = meetings.stats(scope, ids.provinceId(), year);
+		jdbc.sql("select meetings.recount_counters()").query((rs, i) -> 1).list();
+		assertThat(jdbc.sql("select count(*) from meetings.meeting_counter_delta").query(Long.class).single()).isZero();
+		assertThat(Fixtures.meetingCounterMismatches(jdbc)).isZero();
+		assertThat(meetings.stats(scope, ids.provinceId(), year)).isEqualTo(before);
+	}
 	@Autowired
 	MeetingManagement meetings;
 
