@@ -3,11 +3,13 @@
 # ROUNDS times, with the two indexes V59_1 dropped built again ("old") and without them ("new"), the bench members
 # are put back to the self-assessment step and 200 submit at the same instant (bench/burst.py).
 # Usage: bash bench/ab-self-indexes.sh 6
+# Since V59_2 the deltas name their organizations in an array (orgs): the old delta index is built on (period) and
+# orgs, the closest to what V59_1 dropped.
 cd "$(dirname "$0")/.."
 P="psql -X -q -h localhost -p 55432 -U postgres -d dangvu"
 old() {
   $P -c "create index if not exists evaluation_quota_old on evaluations.evaluation (cycle_id, grassroots_id, peer_group, step) include (level, appraisal_level, opinion_level, self_level) where subject_kind = 'MEMBER'" \
-     -c "create index if not exists counter_delta_key_old on evaluations.counter_delta (organization_id, period)"
+     -c "create index if not exists counter_delta_key_old on evaluations.counter_delta (period, orgs)"
 }
 new() {
   $P -c "drop index if exists evaluations.evaluation_quota_old" -c "drop index if exists evaluations.counter_delta_key_old"

@@ -103,5 +103,5 @@ sleep 2
 $PSQL -At -c "
   with actual as (select evaluations.state_of(step, level) s, count(*) n from evaluations.evaluation where period = '2026' and subject_kind = 'MEMBER' group by 1),
   kept as (select state s, sum(n) n from (select state, n from evaluations.counter where organization_id = 1 and period = '2026' and subject_kind = 'MEMBER'
-           union all select state, n from evaluations.counter_delta where organization_id = 1 and period = '2026' and subject_kind = 'MEMBER') x group by 1)
+           union all select state, n from evaluations.counter_delta where 1 = any(orgs) and period = '2026' and subject_kind = 'MEMBER') x group by 1)
   select 'counters_vs_recount_country ' || string_agg(a.s || '=' || k.n || '/' || a.n, ',' order by a.s) from actual a join kept k using (s)"

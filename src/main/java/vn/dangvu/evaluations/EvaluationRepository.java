@@ -729,7 +729,7 @@ class EvaluationRepository {
 				select subject_kind, state, sum(n) from (
 				  select subject_kind, state, n from evaluations.counter where organization_id = :org and period = :p
 				  union all
-				  select subject_kind, state, n from evaluations.counter_delta where organization_id = :org and period = :p) x
+				  select subject_kind, state, n from evaluations.counter_delta where :org = any(orgs) and period = :p) x
 				group by 1, 2 having sum(n) <> 0
 				""").param("org", orgId).param("p", period).query(rs -> {
 			out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
@@ -748,8 +748,8 @@ class EvaluationRepository {
 				  select organization_id, subject_kind, state, n from evaluations.counter
 				  where organization_id in (:orgs) and period = :p
 				  union all
-				  select organization_id, subject_kind, state, n from evaluations.counter_delta
-				  where organization_id in (:orgs) and period = :p) x
+				  select o, subject_kind, state, n from evaluations.counter_delta d, unnest(d.orgs) o
+				  where o in (:orgs) and period = :p) x
 				group by 1, 2, 3 having sum(n) <> 0
 				""").param("orgs", orgIds).param("p", period).query(rs -> {
 			out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())

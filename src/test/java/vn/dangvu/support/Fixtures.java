@@ -135,7 +135,7 @@ public final class Fixtures {
 				    select organization_id as id, period, subject_kind, state, sum(n) as n from (
 				        select organization_id, period, subject_kind, state, n from evaluations.counter
 				        union all
-				        select organization_id, period, subject_kind, state, n from evaluations.counter_delta) x
+				        select o, period, subject_kind, state, n from evaluations.counter_delta d, unnest(d.orgs) o) x
 				    where subject_kind <> 'QUOTA'
 				    group by 1, 2, 3, 4 having sum(n) <> 0)
 				select count(*) from actual a full join kept k
