@@ -758,6 +758,80 @@ class EvaluationRepository {
 		return out;
 	}
 
+	// ------------------------------------------------------------------ a moved organization
+
+	/** A path under the old one rewritten under the new one (:old and :new are the moved organization's paths). */
+	private static final String MOVED = "subpath(cast(:new as ltree), 0, nlevel(cast(:new as ltree)) - 1) || subpath(%1$s, nlevel(cast(:old as ltree)) - 1)";
+
+	/**
+	 * The cycles whose subjects follow the move: those opened in the moved subtree (they move too) and those whose
+	 * organization is above the new place; a cycle the moved subtree leaves keeps its subjects where it listed them.
+	 */
+	private static final String FOLLOWING = """
+			(c.org_path <@ cast(:old as ltree) or cast(:new as ltree) <@ c.org_path)""";
+
+	/**
+	 * The moved organization's quota groups (their grassroots organization moved with it) of following cycles take
+	 * their path with them: their share of the ancestors' counts of groups and of groups over the ceiling leaves the
+	 * old ancestors for the new ones, as the fold counts it (call after a fold, before the evaluations move).
+	 */
+	void moveQuotaGroups(String oldPath, String newPath) {
+		String moving = """
+				with moving as (
+				    select q.* from evaluations.quota_counter q
+				    where q.grassroots_path <@ cast(:old as ltree) and exists (
+				        select 1 from evaluations.cycle c join evaluations.evaluation e on e.cycle_id = c.id
+				        where c.period = q.period and e.grassroots_id = q.grassroots_id and e.peer_group = q.peer_group
+				          and e.subject_kind = 'MEMBER' and %s))
+				""".formatted(FOLLOWING);
+		jdbc.sql(moving + """
+				insert into evaluations.counter as c (organization_id, period, subject_kind, state, n)
+				select a::bigint, period, 'QUOTA', state, sum(n) from (
+				    select q.period, s.state, -s.n as n, q.grassroots_path as path from moving q,
+				         lateral (values ('GROUPS', (q.excellent + q.good > 0)::int), ('OVER', (q.excellent > q.good * 20 / 100)::int)) s(state, n)
+				    union all
+				    select q.period, s.state, s.n, %s from moving q,
+				         lateral (values ('GROUPS', (q.excellent + q.good > 0)::int), ('OVER', (q.excellent > q.good * 20 / 100)::int)) s(state, n)
+				    ) x, unnest(string_to_array(x.path::text, '.')) a
+				group by 1, 2, 3, 4 having sum(n) <> 0
+				order by 1, 2, 3, 4
+				on conflict (organization_id, period, subject_kind, state) do update set n = c.n + excluded.n
+				""".formatted(MOVED.formatted("q.grassroots_path"))).param("old", oldPath).param("new", newPath).update();
+		jdbc.sql(moving + """
+				update evaluations.quota_counter q set grassroots_path = %s
+				from moving m where (q.period, q.grassroots_id, q.peer_group) = (m.period, m.grassroots_id, m.peer_group)
+				""".formatted(MOVED.formatted("q.grassroots_path"))).param("old", oldPath).param("new", newPath).update();
+	}
+
+	/**
+	 * Rewrites the paths of what the evaluations keep under the moved subtree: the subjects of following cycles
+	 * (with their places of review and education votes), and the grassroots organization of those whose grassroots
+	 * organization stayed behind ({@code newGrassroots}: the nearest one above the new place; null when there is
+	 * none, as when a cycle lists a subject without one: the subject's own organization); the remediation items,
+	 * criteria sets and cycles of the subtree. The row triggers move the counters and the quota groups' counts.
+	 */
+	int moveSubtree(String oldPath, String newPath, @Nullable Long newGrassroots) {
+		int n = jdbc.sql("""
+				update evaluations.evaluation e set org_path = %s,
+				    grassroots_id = case when index(e.org_path, e.grassroots_id::text::ltree) >= nlevel(cast(:old as ltree)) - 1
+				                         then e.grassroots_id else coalesce(cast(:g as bigint), e.organization_id) end
+				from evaluations.cycle c
+				where c.id = e.cycle_id and e.org_path <@ cast(:old as ltree) and %s
+				""".formatted(MOVED.formatted("e.org_path"), FOLLOWING)).param("old", oldPath).param("new", newPath)
+			.param("g", newGrassroots).update();
+		for (String table : List.of("evaluations.review_place", "evaluations.education_vote")) {
+			jdbc.sql("""
+					update %s x set org_path = %s from evaluations.evaluation e, evaluations.cycle c
+					where e.id = x.evaluation_id and c.id = e.cycle_id and x.org_path <@ cast(:old as ltree) and %s
+					""".formatted(table, MOVED.formatted("x.org_path"), FOLLOWING)).param("old", oldPath).param("new", newPath).update();
+		}
+		for (String table : List.of("evaluations.remediation", "evaluations.criteria_set", "evaluations.cycle")) {
+			jdbc.sql("update " + table + " set org_path = " + MOVED.formatted("org_path") + " where org_path <@ cast(:old as ltree)")
+				.param("old", oldPath).param("new", newPath).update();
+		}
+		return n;
+	}
+
 	long fold() {
 		return jdbc.sql("select evaluations.fold_counter_deltas()").query(Long.class).single();
 	}

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.dangvu.organizations.Decision;
 import vn.dangvu.organizations.DemoRegistry;
+import vn.dangvu.organizations.OrganizationManagement;
 import vn.dangvu.shared.Denied;
 import vn.dangvu.shared.InvalidInput;
+import vn.dangvu.shared.NotFound;
 import vn.dangvu.shared.Role;
 import vn.dangvu.shared.Scope;
 import vn.dangvu.shared.VnText;
@@ -689,8 +692,8 @@ class EvaluationFlowTests {
 					where o.path::text <> (select org_path::text from evaluations.evaluation where id = :id) and o.level = 'CELL'
 					order by o.id limit 1
 					""").param("id", id).query(String.class).single();
-			// (The move comes before the decision: the quota groups keep the path they were first counted under —
-			// nothing moves an evaluation between organizations today, see docs/architecture.md, known limits.)
+			// (A raw change of path, without the move's handling of the quota groups — EvaluationMoves — so it comes
+			// before the decision; evaluationsFollowTheirOrganizationWhenItMoves moves decided groups.)
 			List<String> changes = List.of(
 					"step = 'OPINION'",
 					"org_path = cast('" + elsewhere + "' as ltree)",
@@ -705,5 +708,120 @@ class EvaluationFlowTests {
 			}
 			status.setRollbackOnly();
 		});
+	}
+
+	@Autowired
+	OrganizationManagement orgs;
+
+	/**
+	 * Evaluations follow a move (EvaluationMoves), done in a transaction that is rolled back. A cell of the first
+	 * commune moves to a new grassroots organization of the same commune: its subjects in the commune's cycle take
+	 * the new path and grassroots organization, with their counters and quota group; the old committee no longer sees
+	 * them and the new one does. Then that grassroots organization moves to the second commune: the commune's cycle
+	 * keeps its subjects where it listed them, while those of an ad hoc cycle of the province follow, their quota
+	 * group with its path and its count of groups moved from the old commune to the new one.
+	 */
+	@Test
+	void evaluationsFollowTheirOrganizationWhenItMoves() {
+		Scope admin = Fixtures.admin(jdbc, demo);
+		tx.executeWithoutResult(status -> {
+			// A cell of the demo's first commune, whose annual cycle the demo opened, with two members not decided.
+			long commune = ids.communeId();
+			long cell = jdbc.sql("""
+					select e.organization_id from evaluations.evaluation e join evaluations.cycle c on c.id = e.cycle_id
+					where c.organization_id = :c and c.status = 'OPEN' and c.kind = 'ANNUAL' and e.subject_kind = 'MEMBER'
+					  and e.step not in ('DECIDED', 'NOT_CLASSIFIED')
+					group by 1 having count(*) >= 2 order by 1 limit 1
+					""").param("c", commune).query(Long.class).single();
+			long oldGrassroots = parentOf(cell);
+			long target = orgs.create(admin, new OrganizationManagement.CreateOrganization(commune,
+					vn.dangvu.organizations.Level.GRASSROOTS, "RESIDENTIAL", "Đảng bộ cơ sở Thôn Mới", null,
+					Decision.of("01/09/2025", "30-QĐ/ĐU")));
+			List<Long> subjects = jdbc.sql("""
+					select e.id from evaluations.evaluation e join evaluations.cycle c on c.id = e.cycle_id
+					where e.organization_id = :c and e.subject_kind = 'MEMBER' and c.status = 'OPEN' and c.kind = 'ANNUAL'
+					  and e.step not in ('DECIDED', 'NOT_CLASSIFIED') order by e.id
+					""").param("c", cell).query(Long.class).list();
+			assertThat(subjects).hasSizeGreaterThanOrEqualTo(2);
+			long first = subjects.getFirst();
+			// Two decided members, so that the quota groups have counts to move.
+			jdbc.sql("update evaluations.evaluation set step = 'DECIDED', level = 'HTXSNV' where id = :id").param("id", first).update();
+			jdbc.sql("update evaluations.evaluation set step = 'DECIDED', level = 'HTTNV' where id = :id").param("id", subjects.get(1)).update();
+			repo.fold();
+			Evaluation before = evaluations.get(Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, oldGrassroots), first);
+			assertThat(before.grassrootsId()).isEqualTo(oldGrassroots);
+			int excellentBefore = evaluations.quota(admin, before.cycleId(), oldGrassroots, before.peerGroup()).decided()
+				.getOrDefault(Grade.HTXSNV, 0);
+
+			orgs.move(admin, cell, target, Decision.of(VnText.date(today), "21-QĐ/TU"));
+			String cellPath = pathOf(cell);
+			assertThat(jdbc.sql("""
+					select count(*) from evaluations.evaluation
+					where organization_id = :c and (org_path <> cast(:p as ltree) or grassroots_id <> :g)
+					""").param("c", cell).param("p", cellPath).param("g", target).query(Long.class).single()).isZero();
+			assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+			repo.fold();
+			assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+			assertThat(Fixtures.quotaCounterMismatches(jdbc)).isZero();
+			Scope oldCommittee = Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, oldGrassroots);
+			assertThatThrownBy(() -> evaluations.get(oldCommittee, first)).isInstanceOf(NotFound.class);
+			Scope newCommittee = Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, target);
+			assertThat(evaluations.get(newCommittee, first).orgPath()).isEqualTo(cellPath);
+			assertThat(evaluations.quota(newCommittee, before.cycleId(), target, before.peerGroup()).decided())
+				.containsEntry(Grade.HTXSNV, 1);
+			assertThat(evaluations.quota(admin, before.cycleId(), oldGrassroots, before.peerGroup()).decided()
+				.getOrDefault(Grade.HTXSNV, 0)).isEqualTo(excellentBefore - 1);
+
+			// An ad hoc cycle of the province for the cell's members, one of them decided.
+			List<Long> members = jdbc.sql("select member_id from evaluations.evaluation where id in (:ids)")
+				.param("ids", subjects).query(Long.class).list();
+			long adHoc = cycles.createCycle(admin, ids.provinceId(), new CycleManagement.CycleInput("AD_HOC",
+					String.valueOf(today.getYear()), null, "Đánh giá trước khi điều động", "Điều động", null,
+					VnText.date(today.plusDays(5)), VnText.date(today.plusDays(6)), null, VnText.date(today.plusDays(7)),
+					VnText.date(today.plusDays(8)), null, null, members));
+			cycles.open(admin, adHoc);
+			long adHocSubject = jdbc.sql("select id from evaluations.evaluation where cycle_id = :c and member_id = :m")
+				.param("c", adHoc).param("m", members.getFirst()).query(Long.class).single();
+			jdbc.sql("update evaluations.evaluation set step = 'DECIDED', level = 'HTXSNV' where id = :id").param("id", adHocSubject).update();
+			repo.fold();
+			String adHocPeriod = evaluations.get(admin, adHocSubject).period();
+			assertThat(groupsCounted(commune, adHocPeriod)).isEqualTo(1);
+
+			long otherCommune = ids.otherCommuneId();
+			orgs.move(admin, target, otherCommune, Decision.of(VnText.date(today), "22-QĐ/TU"));
+			String newCellPath = pathOf(cell);
+			assertThat(newCellPath).startsWith(pathOf(otherCommune) + ".");
+			assertThat(evaluations.get(admin, first)).as("the commune's cycle keeps its subject")
+				.extracting(Evaluation::orgPath, Evaluation::grassrootsId).containsExactly(cellPath, target);
+			assertThat(evaluations.get(admin, adHocSubject)).as("the province's cycle follows")
+				.extracting(Evaluation::orgPath, Evaluation::grassrootsId).containsExactly(newCellPath, target);
+			for (boolean folded : List.of(false, true)) {
+				if (folded) {
+					repo.fold();
+				}
+				assertThat(Fixtures.evaluationCounterMismatches(jdbc)).as("folded %s", folded).isZero();
+				assertThat(groupsCounted(commune, adHocPeriod)).as("folded %s", folded).isZero();
+				assertThat(groupsCounted(otherCommune, adHocPeriod)).as("folded %s", folded).isEqualTo(1);
+				assertThat(groupsCounted(ids.provinceId(), adHocPeriod)).as("folded %s", folded).isEqualTo(1);
+			}
+			assertThat(Fixtures.quotaCounterMismatches(jdbc)).isZero();
+			status.setRollbackOnly();
+		});
+	}
+
+	private long parentOf(long org) {
+		return jdbc.sql("select parent_id from organizations.organization where id = :o").param("o", org).query(Long.class).single();
+	}
+
+	private String pathOf(long org) {
+		return jdbc.sql("select path::text from organizations.organization where id = :o").param("o", org).query(String.class).single();
+	}
+
+	/** The kept count of quota groups with decided HTXSNV or HTTNV members under the organization. */
+	private long groupsCounted(long org, String period) {
+		return jdbc.sql("""
+				select coalesce(sum(n), 0) from evaluations.counter
+				where organization_id = :o and period = :p and subject_kind = 'QUOTA' and state = 'GROUPS'
+				""").param("o", org).param("p", period).query(Long.class).single();
 	}
 }
