@@ -809,6 +809,23 @@ class EvaluationFlowTests {
 		});
 	}
 
+	/** The database keeps a decided result locked (V50's trigger, V59_4 fires it only for decided rows). */
+	@Test
+	void theDatabaseKeepsADecidedResultLocked() {
+		tx.executeWithoutResult(status -> {
+			long id = jdbc.sql("""
+					select id from evaluations.evaluation where subject_kind = 'MEMBER' and step = 'SELF' order by id limit 1
+					""").query(Long.class).single();
+			jdbc.sql("update evaluations.evaluation set scores = '{}' where id = :id").param("id", id).update();
+			jdbc.sql("update evaluations.evaluation set step = 'DECIDED', level = 'HTTNV' where id = :id").param("id", id).update();
+			assertThat(jdbc.sql("update evaluations.evaluation set peer_group = peer_group || '' where id = :id").param("id", id).update())
+				.isOne();
+			assertThatThrownBy(() -> jdbc.sql("update evaluations.evaluation set level = 'HTXSNV' where id = :id").param("id", id).update())
+				.hasMessageContaining("is decided and locked");
+			status.setRollbackOnly();
+		});
+	}
+
 	private long parentOf(long org) {
 		return jdbc.sql("select parent_id from organizations.organization where id = :o").param("o", org).query(Long.class).single();
 	}
