@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.dangvu.organizations.OrganizationManagement;
+import vn.dangvu.organizations.MembersMoved;
 import vn.dangvu.organizations.OrganizationMoved;
 import vn.dangvu.organizations.OrganizationSummary;
 
@@ -22,6 +23,10 @@ import vn.dangvu.organizations.OrganizationSummary;
  * over the ceiling) moves from the old ancestors to the new ones. A cycle the subtree leaves (a commune's cycle, the
  * cell gone to another commune) keeps its subjects where it listed them, and that commune's committee completes their
  * review. Remediation items, criteria sets and cycles of the subtree take the new path.
+ * <p>
+ * Members who change cell (a transfer received, a merge or split) take their subjects not yet decided along, in the
+ * cycles that cover the new cell, with their open remediation items; a decided result stays with the cell that
+ * reviewed it.
  */
 @Component
 class EvaluationMoves {
@@ -44,10 +49,28 @@ class EvaluationMoves {
 		repo.moveSubtree(moved.oldPath(), moved.newPath(), grassrootsAbove(moved.newPath()));
 	}
 
-	/** The nearest grassroots organization among the new parent and its ancestors; null when there is none. */
+	@EventListener
+	void on(MembersMoved moved) {
+		if (moved.memberIds().isEmpty()) {
+			return;
+		}
+		OrganizationSummary cell = organizations.find(moved.organizationId()).orElseThrow();
+		Long grassroots = grassroots(cell.path(), true);
+		repo.moveMembers(moved.memberIds(), cell.id(), cell.path(), cell.name(), cell.level().name(),
+				grassroots == null ? cell.id() : grassroots);
+	}
+
 	private @Nullable Long grassrootsAbove(String newPath) {
-		List<Long> ids = Arrays.stream(newPath.split("\\.")).map(Long::valueOf).toList();
-		for (int i = ids.size() - 2; i >= 0; i--) {
+		return grassroots(newPath, false);
+	}
+
+	/**
+	 * The nearest grassroots organization on the path (the last organization itself included or not), as a cycle
+	 * finds it when it lists its subjects; null when there is none.
+	 */
+	private @Nullable Long grassroots(String path, boolean self) {
+		List<Long> ids = Arrays.stream(path.split("\\.")).map(Long::valueOf).toList();
+		for (int i = ids.size() - (self ? 1 : 2); i >= 0; i--) {
 			var level = organizations.find(ids.get(i)).map(OrganizationSummary::level).orElse(null);
 			if (level != null && CycleManagement.GRASSROOTS.contains(level)) {
 				return ids.get(i);

@@ -832,6 +832,27 @@ class EvaluationRepository {
 		return n;
 	}
 
+	/**
+	 * Members now in another cell: their subjects not decided yet, in cycles that cover the new cell, pass to it (its
+	 * path, name, level and grassroots organization), with their open remediation items; decided results stay with
+	 * the cell that reviewed them, and a cycle that does not cover the new cell keeps its subject where it listed it.
+	 */
+	int moveMembers(Collection<Long> memberIds, long orgId, String path, String name, String level, long grassroots) {
+		int n = jdbc.sql("""
+				update evaluations.evaluation e set organization_id = :o, org_path = cast(:p as ltree), org_name = :name,
+				    org_level = :level, grassroots_id = :g
+				from evaluations.cycle c
+				where c.id = e.cycle_id and e.member_id in (:ids) and e.step <> 'DECIDED' and e.organization_id <> :o
+				  and cast(:p as ltree) <@ c.org_path
+				""").param("ids", memberIds).param("o", orgId).param("p", path).param("name", name).param("level", level)
+			.param("g", grassroots).update();
+		jdbc.sql("""
+				update evaluations.remediation set organization_id = :o, org_path = cast(:p as ltree)
+				where member_id in (:ids) and status = 'OPEN'
+				""").param("ids", memberIds).param("o", orgId).param("p", path).update();
+		return n;
+	}
+
 	long fold() {
 		return jdbc.sql("select evaluations.fold_counter_deltas()").query(Long.class).single();
 	}

@@ -356,6 +356,7 @@ public class MemberManagement {
 				members.endOpenPositions(id, on);
 				eventOrg = dest;
 				status = "ACTIVE";
+				events.publishEvent(new MembersMoved(List.of(id), dest));
 			}
 			case CANCEL_TRANSFER -> {
 				members.setTransfer(id, null, null, null);

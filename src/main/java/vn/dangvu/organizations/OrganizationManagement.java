@@ -284,7 +284,9 @@ public class OrganizationManagement {
 				orgs.newVersion(child, decision.effectiveOn());
 				orgs.eventSubject(event, child, "MOVED_CHILD");
 			}
+			List<Long> reassigned = members.activeMemberIds(s.id());
 			int moved = members.reassignAll(s.id(), targetId, decision.effectiveOn());
+			events.publishEvent(new MembersMoved(reassigned, targetId));
 			orgs.end(s.id(), "MERGED", decision.effectiveOn());
 			orgs.eventSubject(event, s.id(), "SOURCE");
 			audit(scope, "ORG_MERGE", s.id(), s.path(), "Hợp nhất " + s.name() + " vào " + target.name() + " ("
@@ -378,9 +380,12 @@ public class OrganizationManagement {
 			moveAndAnnounce(child, t);
 			orgs.newVersion(c, decision.effectiveOn());
 		}
+		Map<Long, List<Long>> byTarget = new LinkedHashMap<>();
 		for (long m : activeMembers) {
 			members.reassign(m, memberTargets.get(m), decision.effectiveOn());
+			byTarget.computeIfAbsent(memberTargets.get(m), k -> new ArrayList<>()).add(m);
 		}
+		byTarget.forEach((target, moved) -> events.publishEvent(new MembersMoved(moved, target)));
 		orgs.end(sourceId, "SPLIT", decision.effectiveOn());
 		audit(scope, "ORG_SPLIT", sourceId, source.path(), "Chia tách " + source.name() + " thành "
 				+ targets.values().stream().map(OrganizationSummary::name).toList(), Map.of("status", "ACTIVE"),

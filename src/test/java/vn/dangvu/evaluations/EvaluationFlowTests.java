@@ -809,6 +809,71 @@ class EvaluationFlowTests {
 		});
 	}
 
+	@Autowired
+	vn.dangvu.organizations.MemberManagement memberManagement;
+
+	/**
+	 * A member transferred to another cell during the review takes their subject along when the cycle covers the new
+	 * cell (new cell, path and grassroots organization; the new committee sees it, the old cell no longer does); a
+	 * decided result stays with the cell that reviewed it; a cycle that does not cover the new cell keeps its subject.
+	 * Done in a transaction that is rolled back.
+	 */
+	@Test
+	void aTransferredMemberTakesTheSubjectAlongWithinTheCycle() {
+		Scope admin = Fixtures.admin(jdbc, demo);
+		tx.executeWithoutResult(status -> {
+			long commune = ids.communeId();
+			record Subject(long id, long memberId, long cell) {
+			}
+			List<Subject> subjects = jdbc.sql("""
+					select e.id, e.member_id, e.organization_id from evaluations.evaluation e
+					join evaluations.cycle c on c.id = e.cycle_id
+					join organizations.member m on m.id = e.member_id
+					where c.organization_id = :c and c.status = 'OPEN' and c.kind = 'ANNUAL' and e.subject_kind = 'MEMBER'
+					  and e.step not in ('DECIDED', 'NOT_CLASSIFIED') and m.status = 'ACTIVE' and m.organization_id = e.organization_id
+					order by e.id limit 3
+					""").param("c", commune).query((rs, n) -> new Subject(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+			assertThat(subjects).hasSize(3);
+			Subject moving = subjects.get(0);
+			Subject decided = subjects.get(1);
+			Subject leaving = subjects.get(2);
+			// A cell of the same commune under another grassroots organization, and a cell of the other commune.
+			long there = jdbc.sql("""
+					select o.id from organizations.organization o
+					where o.path <@ (select path from organizations.organization where id = :c) and o.level = 'CELL'
+					  and o.status = 'ACTIVE' and o.parent_id <> (select parent_id from organizations.organization where id = :cell)
+					order by o.id limit 1
+					""").param("c", commune).param("cell", moving.cell()).query(Long.class).single();
+			long elsewhere = jdbc.sql("""
+					select o.id from organizations.organization o
+					where o.path <@ (select path from organizations.organization where id = :c) and o.level = 'CELL' and o.status = 'ACTIVE'
+					order by o.id limit 1
+					""").param("c", ids.otherCommuneId()).query(Long.class).single();
+			jdbc.sql("update evaluations.evaluation set step = 'DECIDED', level = 'HTTNV' where id = :id").param("id", decided.id()).update();
+			for (Subject sub : subjects) {
+				memberManagement.transition(admin, sub.memberId(), new vn.dangvu.organizations.MemberManagement.TransitionRequest(
+						vn.dangvu.organizations.Transition.TRANSFER_OUT, VnText.date(today), "31-GGT/ĐU", null,
+						sub == leaving ? elsewhere : there, null, null));
+				memberManagement.transition(admin, sub.memberId(), new vn.dangvu.organizations.MemberManagement.TransitionRequest(
+						vn.dangvu.organizations.Transition.RECEIVE_TRANSFER, "", null, null, null, null, null));
+			}
+			long thereGrassroots = parentOf(there);
+			assertThat(evaluations.get(admin, moving.id())).extracting(Evaluation::organizationId, Evaluation::orgPath,
+				Evaluation::grassrootsId).containsExactly(there, pathOf(there), thereGrassroots);
+			assertThat(evaluations.get(admin, decided.id()).organizationId()).as("decided stays").isEqualTo(decided.cell());
+			assertThat(evaluations.get(admin, leaving.id()).organizationId()).as("out of the cycle stays").isEqualTo(leaving.cell());
+			Scope oldCell = Fixtures.scope(jdbc, Role.CELL_SECRETARY, moving.cell());
+			assertThatThrownBy(() -> evaluations.get(oldCell, moving.id())).isInstanceOf(NotFound.class);
+			assertThat(evaluations.get(Fixtures.scope(jdbc, Role.COMMITTEE_STAFF, thereGrassroots), moving.id()).id())
+				.isEqualTo(moving.id());
+			assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+			repo.fold();
+			assertThat(Fixtures.evaluationCounterMismatches(jdbc)).isZero();
+			assertThat(Fixtures.quotaCounterMismatches(jdbc)).isZero();
+			status.setRollbackOnly();
+		});
+	}
+
 	/** The database keeps a decided result locked (V50's trigger, V59_4 fires it only for decided rows). */
 	@Test
 	void theDatabaseKeepsADecidedResultLocked() {
