@@ -82,10 +82,10 @@ done
 # of the two cores per request as the server's work): first submissions (bench/reset-self.sql puts the bench
 # members back to the self-assessment step), then resubmissions.
 # BURSTS rounds of each (7 by default; the machine's noise moves one burst's p95 by a third), then the medians.
-# First, untimed bursts of first submissions (WARM_BURSTS, 8 by default): the runs above warmed the JIT on
+# First, untimed bursts of first submissions (WARM_BURSTS, 16 by default): the runs above warmed the JIT on
 # resubmissions, and the first bursts of first submissions after them still cost the JVM 0.85–1.4 ms per submission
 # against 0.4–0.65 later (measured: still 17–234 ms of compilation in a burst after 10–20 bursts).
-for i in $(seq 1 "${WARM_BURSTS:-8}"); do
+for i in $(seq 1 "${WARM_BURSTS:-16}"); do
   $PSQL -f bench/reset-self.sql; $PSQL -c "vacuum evaluations.evaluation"
   python3 bench/burst.py "http://localhost:$PORT" "$OUT/selfs.txt" 200 0 1 > /dev/null
 done
