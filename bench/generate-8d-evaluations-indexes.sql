@@ -18,6 +18,23 @@ insert into evaluations.counter (organization_id, period, subject_kind, state, n
 select a::bigint, e.period, e.subject_kind, evaluations.state_of(e.step, e.level), count(*)
 from evaluations.evaluation e, unnest(string_to_array(e.org_path::text, '.')) a
 group by 1, 2, 3, 4;
+-- The quota groups (decided HTXSNV/HTTNV members per grassroots organization and peer group) and, from them, the
+-- ancestors' counts of groups and of groups over the ceiling, as the fold keeps them.
+delete from evaluations.quota_counter where period = '2026';
+delete from evaluations.quota_counter_delta where period = '2026';
+delete from evaluations.counter where period = '2026' and subject_kind = 'QUOTA';
+insert into evaluations.quota_counter (period, grassroots_id, grassroots_path, peer_group, excellent, good)
+select e.period, e.grassroots_id, min(evaluations.grassroots_path(e.org_path, e.grassroots_id)::text)::ltree, e.peer_group,
+       count(*) filter (where e.level = 'HTXSNV'), count(*) filter (where e.level = 'HTTNV')
+from evaluations.evaluation e
+where e.period = '2026' and e.subject_kind = 'MEMBER' and e.step = 'DECIDED' and e.level in ('HTXSNV', 'HTTNV')
+group by e.period, e.grassroots_id, e.peer_group;
+insert into evaluations.counter (organization_id, period, subject_kind, state, n)
+select a::bigint, q.period, 'QUOTA', s.state, sum(s.n)
+from evaluations.quota_counter q, unnest(string_to_array(q.grassroots_path::text, '.')) a,
+     lateral (values ('GROUPS', (q.excellent + q.good > 0)::int), ('OVER', (q.excellent > q.good * 20 / 100)::int)) s(state, n)
+where q.period = '2026'
+group by 1, 2, 3, 4 having sum(s.n) <> 0;
 commit;
 
 \set hash '\'{bcrypt}$2a$10$w.bccE5aZi.1x/dN8h1czuW2uONfzVwCIHiTwd8smUpsbV8yV0c2C\''
