@@ -125,6 +125,8 @@ done
 $PSQL -At -c "
   select 'counters_vs_actual_country ' || (select string_agg(status_key || '=' || n, ',' order by status_key) from (select status_key, sum(n) n from organizations.member_count where organization_id = 1 group by 1 having sum(n) <> 0) c)
       || ' | ' || (select string_agg(k || '=' || n, ',' order by k) from (select organizations.status_key(standing, status) k, count(*) n from organizations.member group by 1) x)"
+# The evaluations follow the moved cells (EvaluationMoves): none is left under its organization's old path.
+$PSQL -At -c "select 'evaluations_off_their_organization_path=' || count(*) from evaluations.evaluation e join organizations.organization o on o.id = e.organization_id where e.org_path <> o.path"
 
 fi
 
