@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.dangvu.organizations.OrganizationManagement;
 import vn.dangvu.organizations.MembersMoved;
+import vn.dangvu.organizations.OrganizationManagement;
 import vn.dangvu.organizations.OrganizationMoved;
 import vn.dangvu.organizations.OrganizationSummary;
 
