@@ -20,10 +20,7 @@ class EvaluationCounters {
 	@Scheduled(fixedDelayString = "${dangvu.evaluations.fold-millis:1000}")
 	void fold() {
 		try {
-			long n;
-			do {
-				n = repo.fold();
-			} while (n >= 50000);
+			repo.foldAll();
 		}
 		catch (RuntimeException e) {
 			log.warn("Could not fold evaluation counters: {}", e.getMessage());

@@ -42,9 +42,7 @@ class EvaluationMoves {
 	@EventListener
 	void on(OrganizationMoved moved) {
 		// The quota groups' kept counts must be whole before their share moves: fold what is pending first.
-		while (repo.fold() >= 50_000) {
-			// the fold takes 50,000 deltas at a time
-		}
+		repo.foldAll();
 		repo.moveQuotaGroups(moved.oldPath(), moved.newPath());
 		repo.moveSubtree(moved.oldPath(), moved.newPath(), grassrootsAbove(moved.newPath()));
 	}

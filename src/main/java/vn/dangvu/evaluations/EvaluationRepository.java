@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dangvu.shared.Capability;
+import vn.dangvu.shared.MovedPath;
 import vn.dangvu.shared.OneTrip;
 import vn.dangvu.shared.Scope;
 
@@ -760,9 +761,6 @@ class EvaluationRepository {
 
 	// ------------------------------------------------------------------ a moved organization
 
-	/** A path under the old one rewritten under the new one (:old and :new are the moved organization's paths). */
-	private static final String MOVED = "subpath(cast(:new as ltree), 0, nlevel(cast(:new as ltree)) - 1) || subpath(%1$s, nlevel(cast(:old as ltree)) - 1)";
-
 	/**
 	 * The cycles whose subjects follow the move: those opened in the moved subtree (they move too) and those whose
 	 * organization is above the new place; a cycle the moved subtree leaves keeps its subjects where it listed them.
@@ -778,7 +776,8 @@ class EvaluationRepository {
 	void moveQuotaGroups(String oldPath, String newPath) {
 		String moving = """
 				with moving as (
-				    select q.* from evaluations.quota_counter q
+				    select q.*, (q.excellent + q.good > 0)::int as groups, (q.excellent > q.good * 20 / 100)::int as over
+				    from evaluations.quota_counter q
 				    where q.grassroots_path <@ cast(:old as ltree) and exists (
 				        select 1 from evaluations.cycle c join evaluations.evaluation e on e.cycle_id = c.id
 				        where c.period = q.period and e.grassroots_id = q.grassroots_id and e.peer_group = q.peer_group
@@ -786,21 +785,18 @@ class EvaluationRepository {
 				""".formatted(FOLLOWING);
 		jdbc.sql(moving + """
 				insert into evaluations.counter as c (organization_id, period, subject_kind, state, n)
-				select a::bigint, period, 'QUOTA', state, sum(n) from (
-				    select q.period, s.state, -s.n as n, q.grassroots_path as path from moving q,
-				         lateral (values ('GROUPS', (q.excellent + q.good > 0)::int), ('OVER', (q.excellent > q.good * 20 / 100)::int)) s(state, n)
-				    union all
-				    select q.period, s.state, s.n, %s from moving q,
-				         lateral (values ('GROUPS', (q.excellent + q.good > 0)::int), ('OVER', (q.excellent > q.good * 20 / 100)::int)) s(state, n)
-				    ) x, unnest(string_to_array(x.path::text, '.')) a
-				group by 1, 2, 3, 4 having sum(n) <> 0
+				select a::bigint, q.period, 'QUOTA', s.state, sum(p.sign * s.n)
+				from moving q, lateral (values ('GROUPS', q.groups), ('OVER', q.over)) s(state, n),
+				     lateral (values (q.grassroots_path, -1), (%s, 1)) p(path, sign),
+				     unnest(string_to_array(p.path::text, '.')) a
+				group by 1, 2, 3, 4 having sum(p.sign * s.n) <> 0
 				order by 1, 2, 3, 4
 				on conflict (organization_id, period, subject_kind, state) do update set n = c.n + excluded.n
-				""".formatted(MOVED.formatted("q.grassroots_path"))).param("old", oldPath).param("new", newPath).update();
+				""".formatted(MovedPath.of("q.grassroots_path"))).param("old", oldPath).param("new", newPath).update();
 		jdbc.sql(moving + """
 				update evaluations.quota_counter q set grassroots_path = %s
 				from moving m where (q.period, q.grassroots_id, q.peer_group) = (m.period, m.grassroots_id, m.peer_group)
-				""".formatted(MOVED.formatted("q.grassroots_path"))).param("old", oldPath).param("new", newPath).update();
+				""".formatted(MovedPath.of("q.grassroots_path"))).param("old", oldPath).param("new", newPath).update();
 	}
 
 	/**
@@ -817,16 +813,16 @@ class EvaluationRepository {
 				                         then e.grassroots_id else coalesce(cast(:g as bigint), e.organization_id) end
 				from evaluations.cycle c
 				where c.id = e.cycle_id and e.org_path <@ cast(:old as ltree) and %s
-				""".formatted(MOVED.formatted("e.org_path"), FOLLOWING)).param("old", oldPath).param("new", newPath)
+				""".formatted(MovedPath.of("e.org_path"), FOLLOWING)).param("old", oldPath).param("new", newPath)
 			.param("g", newGrassroots).update();
 		for (String table : List.of("evaluations.review_place", "evaluations.education_vote")) {
 			jdbc.sql("""
 					update %s x set org_path = %s from evaluations.evaluation e, evaluations.cycle c
 					where e.id = x.evaluation_id and c.id = e.cycle_id and x.org_path <@ cast(:old as ltree) and %s
-					""".formatted(table, MOVED.formatted("x.org_path"), FOLLOWING)).param("old", oldPath).param("new", newPath).update();
+					""".formatted(table, MovedPath.of("x.org_path"), FOLLOWING)).param("old", oldPath).param("new", newPath).update();
 		}
 		for (String table : List.of("evaluations.remediation", "evaluations.criteria_set", "evaluations.cycle")) {
-			jdbc.sql("update " + table + " set org_path = " + MOVED.formatted("org_path") + " where org_path <@ cast(:old as ltree)")
+			jdbc.sql("update " + table + " set org_path = " + MovedPath.of("org_path") + " where org_path <@ cast(:old as ltree)")
 				.param("old", oldPath).param("new", newPath).update();
 		}
 		return n;
@@ -855,6 +851,13 @@ class EvaluationRepository {
 
 	long fold() {
 		return jdbc.sql("select evaluations.fold_counter_deltas()").query(Long.class).single();
+	}
+
+	/** Folds every pending delta (the function takes 50,000 at a time). */
+	void foldAll() {
+		while (fold() >= 50_000) {
+			// another batch
+		}
 	}
 
 	// ------------------------------------------------------------------ mapping

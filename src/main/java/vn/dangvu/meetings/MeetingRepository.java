@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dangvu.shared.Capability;
+import vn.dangvu.shared.MovedPath;
 import vn.dangvu.shared.OneTrip;
 import vn.dangvu.shared.Scope;
 
@@ -751,20 +752,18 @@ class MeetingRepository {
 	}
 
 	/** A path under the moved node, rewritten: the new parent's path, then the path from the moved node down. */
-	private static final String MOVED = "subpath(cast(:new as ltree), 0, nlevel(cast(:new as ltree)) - 1) || subpath(%1$s, nlevel(cast(:old as ltree)) - 1)";
-
 	/** Rewrites the copied paths of a moved subtree; the counters follow through the trigger. */
 	void movePaths(String oldPath, String newPath) {
 		for (String table : List.of("meetings.meeting", "meetings.task", "meetings.schedule", "meetings.remediation",
 				"meetings.study", "meetings.study_completion")) {
-			jdbc.sql("update " + table + " set org_path = " + MOVED.formatted("org_path") + " where org_path <@ cast(:old as ltree)").param("old", oldPath).param("new", newPath).update();
+			jdbc.sql("update " + table + " set org_path = " + MovedPath.of("org_path") + " where org_path <@ cast(:old as ltree)").param("old", oldPath).param("new", newPath).update();
 		}
 		jdbc.sql("""
 				update meetings.assignment set cell_path = %s where cell_path <@ cast(:old as ltree)
-				""".formatted(MOVED.formatted("cell_path"))).param("old", oldPath).param("new", newPath).update();
+				""".formatted(MovedPath.of("cell_path"))).param("old", oldPath).param("new", newPath).update();
 		jdbc.sql("""
 				update meetings.assignment set committee_path = %s where committee_path <@ cast(:old as ltree)
-				""".formatted(MOVED.formatted("committee_path"))).param("old", oldPath).param("new", newPath).update();
+				""".formatted(MovedPath.of("committee_path"))).param("old", oldPath).param("new", newPath).update();
 	}
 
 	// --- mapping

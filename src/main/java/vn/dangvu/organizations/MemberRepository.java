@@ -597,13 +597,13 @@ class MemberRepository {
 				""").param("d", admittedOn).param("id", id).update();
 	}
 
-	/** Moves every current member of one organization to another (merge), closing and opening memberships. */
-	int reassignAll(long fromOrg, long toOrg, LocalDate on) {
+	/** Moves every current member of one organization to another (merge), closing and opening memberships; their ids. */
+	List<Long> reassignAll(long fromOrg, long toOrg, LocalDate on) {
 		List<Long> ids = activeMemberIds(fromOrg);
 		for (long id : ids) {
 			reassign(id, toOrg, on);
 		}
-		return ids.size();
+		return ids;
 	}
 
 	void reassign(long memberId, long toOrg, LocalDate on) {

@@ -284,8 +284,8 @@ public class OrganizationManagement {
 				orgs.newVersion(child, decision.effectiveOn());
 				orgs.eventSubject(event, child, "MOVED_CHILD");
 			}
-			List<Long> reassigned = members.activeMemberIds(s.id());
-			int moved = members.reassignAll(s.id(), targetId, decision.effectiveOn());
+			List<Long> reassigned = members.reassignAll(s.id(), targetId, decision.effectiveOn());
+			int moved = reassigned.size();
 			events.publishEvent(new MembersMoved(reassigned, targetId));
 			orgs.end(s.id(), "MERGED", decision.effectiveOn());
 			orgs.eventSubject(event, s.id(), "SOURCE");
